@@ -1,0 +1,74 @@
+/**
+ * The layout of a plan's Y.Doc. Only model/doc/ reads or writes these names;
+ * everything else goes through the functions in plan-doc.ts.
+ *
+ * Version 1 holds, as top-level shared types:
+ * - `meta` (Y.Map): schemaVersion, planId, name, currency, datasets (kind -> sha256).
+ * - `territories` (Y.Map of Y.Map): id -> name, color, parentId, ownerId, locked, kind.
+ * - `assignments` (Y.Array read through YKeyValue): unit id -> territory id.
+ *   A YKeyValue keeps the document small under repeated repainting, because a
+ *   repaint removes the old entry instead of leaving a Y.Map tombstone per key.
+ * - `overrides` (Y.Map of Y.Map): account id -> territoryId, effectiveFrom, effectiveTo.
+ * - `reps`, `roles`, `hires`, `targets`, `quotas`, `compPlans`, `creditingRules`
+ *   (Y.Map of Y.Map by id): reserved for capacity, quota and incentive inputs.
+ * The review document (room `<planId>.review`) holds `comments` and `decisions`.
+ */
+export const SCHEMA_VERSION = 1;
+
+export const META = "meta";
+export const TERRITORIES = "territories";
+export const ASSIGNMENTS = "assignments";
+export const OVERRIDES = "overrides";
+export const RESERVED_MAPS = [
+  "reps",
+  "roles",
+  "hires",
+  "targets",
+  "quotas",
+  "compPlans",
+  "creditingRules",
+] as const;
+
+export const REVIEW_COMMENTS = "comments";
+export const REVIEW_DECISIONS = "decisions";
+
+/** Suffix that turns a plan id into the room name of its review document. */
+export const REVIEW_ROOM_SUFFIX = ".review";
+
+/** Plan ids are URL-safe so that they can be room names and file names. */
+export const PLAN_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+export type TerritoryKind = "territory" | "region";
+
+export interface Territory {
+  id: string;
+  name: string;
+  color: string;
+  parentId: string | null;
+  ownerId: string | null;
+  locked: boolean;
+  kind: TerritoryKind;
+}
+
+export interface PlanMeta {
+  schemaVersion: number;
+  planId: string;
+  name: string;
+  currency: string;
+  datasets: Record<string, string>;
+}
+
+export interface AccountOverride {
+  accountId: string;
+  territoryId: string;
+  effectiveFrom: string | null;
+  effectiveTo: string | null;
+}
+
+/** A plan read out of its document as plain data for the model. */
+export interface PlanSnapshot {
+  meta: PlanMeta;
+  territories: Territory[];
+  assignments: Map<string, string>;
+  overrides: AccountOverride[];
+}
