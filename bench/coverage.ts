@@ -1,0 +1,88 @@
+import Decimal from "decimal.js";
+import { computeCoverage, CoverageIndex } from "../model/coverage.ts";
+import {
+  formatMs,
+  medianMs,
+  seededRandom,
+  type BenchResult,
+} from "./harness.ts";
+
+/**
+ * Coverage recalculation on a generated plan: 3,233 units, 100,000 accounts,
+ * 1,000 territories. Compares Meridian's per-unit index with a pass over
+ * every account in integer cents and the same pass with decimal.js sums.
+ */
+export function benchCoverage(): BenchResult {
+  const random = seededRandom(42);
+  const unitCount = 3_233;
+  const units = Array.from({ length: unitCount }, (_, i) => ({
+    id: String(i).padStart(5, "0"),
+    population: Math.floor(random() * 500_000),
+  }));
+  const accounts = Array.from({ length: 100_000 }, () => ({
+    unitId: units[Math.floor(random() * unitCount)].id,
+    potentialCents: Math.floor(random() * 10_000_000),
+  }));
+  const territoryIds = Array.from({ length: 1_000 }, (_, i) => `t${i}`);
+  const assignments = new Map(
+    units.map((u, i) => [u.id, territoryIds[i % territoryIds.length]]),
+  );
+
+  const index = new CoverageIndex(units, accounts);
+  const fromIndex = medianMs(() =>
+    computeCoverage(index, territoryIds, assignments),
+  );
+
+  const unitSlot = new Map(units.map((u, i) => [u.id, i]));
+  const accountUnit = Int32Array.from(accounts, (a) => unitSlot.get(a.unitId)!);
+  const accountCents = Float64Array.from(accounts, (a) => a.potentialCents);
+  const unitTerritory = Int32Array.from(
+    units,
+    (_, i) => i % territoryIds.length,
+  );
+  const perAccountCents = medianMs(() => {
+    const sums = new Float64Array(territoryIds.length);
+    for (let i = 0; i < accountCents.length; i++)
+      sums[unitTerritory[accountUnit[i]]] += accountCents[i];
+  });
+
+  const accountDecimal = accounts.map((a) =>
+    new Decimal(a.potentialCents).dividedBy(100),
+  );
+  const perAccountDecimal = medianMs(
+    () => {
+      const sums = territoryIds.map(() => new Decimal(0));
+      for (let i = 0; i < accountDecimal.length; i++) {
+        const t = unitTerritory[accountUnit[i]];
+        sums[t] = sums[t].plus(accountDecimal[i]);
+      }
+    },
+    10,
+    2,
+  );
+
+  return {
+    name: "coverage, 100,000 accounts into 1,000 territories",
+    rows: [
+      {
+        method: "per-account pass, integer cents (baseline)",
+        median: formatMs(perAccountCents),
+        ratio: 1,
+      },
+      {
+        method: "per-account pass, decimal.js",
+        median: formatMs(perAccountDecimal),
+        ratio: round(perAccountDecimal / perAccountCents),
+      },
+      {
+        method: "computeCoverage over the unit index, with deviation",
+        median: formatMs(fromIndex),
+        ratio: round(fromIndex / perAccountCents),
+      },
+    ],
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
