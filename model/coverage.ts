@@ -1,5 +1,4 @@
-import Decimal from "decimal.js";
-import { centsToString, MoneyDecimal } from "./money.ts";
+import { centsToString } from "./money.ts";
 
 /** A geography unit (a county) as the coverage calculation needs it. */
 export interface CoverageUnit {
@@ -141,47 +140,61 @@ export function computeCoverage(
   );
 }
 
-/** Adds deviation from the mean potential to per-territory totals. */
+/**
+ * Adds deviation from the mean potential to per-territory totals. The
+ * arithmetic is exact in BigInt: with n territories and total S, a
+ * territory's deviation is (p * n - S) / S, so no division happens before
+ * the final half-even rounding.
+ */
 export function withDeviation(
   totals: readonly (CoverageTotals & { territoryId: string })[],
   unassigned: CoverageTotals,
 ): CoverageResult {
-  const sumCents = totals.reduce((sum, t) => sum + t.potentialCents, 0);
-  const mean =
-    totals.length === 0
-      ? new MoneyDecimal(0)
-      : new MoneyDecimal(sumCents).dividedBy(totals.length);
+  const n = BigInt(totals.length);
+  const sum = totals.reduce((acc, t) => acc + BigInt(t.potentialCents), 0n);
 
-  let maxDeviation: Decimal | null = null;
+  let maxOffset: bigint | null = null;
   const territories = totals.map((t) => {
-    const deviation = mean.isZero()
-      ? null
-      : new MoneyDecimal(t.potentialCents)
-          .minus(mean)
-          .dividedBy(mean)
-          .times(100);
-    if (
-      deviation &&
-      (maxDeviation === null || deviation.abs().greaterThan(maxDeviation))
-    ) {
-      maxDeviation = deviation.abs();
-    }
+    const offset = BigInt(t.potentialCents) * n - sum;
+    const absOffset = offset < 0n ? -offset : offset;
+    if (sum !== 0n && (maxOffset === null || absOffset > maxOffset))
+      maxOffset = absOffset;
     return {
       ...t,
       potential: centsToString(t.potentialCents),
-      deviationPercent: deviation ? formatPercent(deviation) : null,
+      deviationPercent:
+        sum === 0n ? null : tenthsToString(divideHalfEven(offset * 1000n, sum)),
     };
   });
 
+  const meanCents = n === 0n ? 0n : divideHalfEven(sum, n);
   return {
     territories,
     unassigned,
-    meanPotential: mean.dividedBy(100).toFixed(2, Decimal.ROUND_HALF_EVEN),
-    maxDeviationPercent: maxDeviation ? formatPercent(maxDeviation) : null,
+    meanPotential: centsToString(Number(meanCents)),
+    maxDeviationPercent:
+      maxOffset === null
+        ? null
+        : tenthsToString(divideHalfEven(maxOffset * 1000n, sum)),
   };
 }
 
-function formatPercent(value: Decimal): string {
-  const rounded = value.toDecimalPlaces(1, Decimal.ROUND_HALF_EVEN);
-  return rounded.isZero() ? "0.0" : rounded.toFixed(1);
+/** Divides two integers and rounds the quotient half to even. */
+export function divideHalfEven(numerator: bigint, denominator: bigint): bigint {
+  if (denominator === 0n) throw new RangeError("Division by zero.");
+  if (denominator < 0n) return divideHalfEven(-numerator, -denominator);
+  let quotient = numerator / denominator;
+  const remainder = numerator % denominator;
+  const twice = (remainder < 0n ? -remainder : remainder) * 2n;
+  if (twice > denominator || (twice === denominator && quotient % 2n !== 0n)) {
+    quotient += numerator < 0n ? -1n : 1n;
+  }
+  return quotient;
+}
+
+/** Formats an integer count of tenths as a decimal string with one digit, such as "-12.5". */
+function tenthsToString(tenths: bigint): string {
+  const negative = tenths < 0n;
+  const digits = (negative ? -tenths : tenths).toString().padStart(2, "0");
+  return `${negative ? "-" : ""}${digits.slice(0, -1)}.${digits.slice(-1)}`;
 }

@@ -1,5 +1,9 @@
 import { describe, expect, test } from "vitest";
-import { computeCoverage, CoverageIndex } from "../../model/coverage.ts";
+import {
+  computeCoverage,
+  CoverageIndex,
+  divideHalfEven,
+} from "../../model/coverage.ts";
 
 const units = [
   { id: "01001", population: 1000 },
@@ -89,5 +93,21 @@ describe("computeCoverage", () => {
     expect(
       () => new CoverageIndex(units, [{ unitId: "99999", potentialCents: 1 }]),
     ).toThrow(/unknown unit "99999"/);
+  });
+});
+
+describe("divideHalfEven", () => {
+  test("rounds ties to the even quotient", () => {
+    expect(divideHalfEven(5n, 2n)).toBe(2n);
+    expect(divideHalfEven(7n, 2n)).toBe(4n);
+    expect(divideHalfEven(-5n, 2n)).toBe(-2n);
+    expect(divideHalfEven(-7n, 2n)).toBe(-4n);
+  });
+
+  test("rounds non-ties to the nearest quotient", () => {
+    expect(divideHalfEven(10n, 3n)).toBe(3n);
+    expect(divideHalfEven(20n, 3n)).toBe(7n);
+    expect(divideHalfEven(-20n, 3n)).toBe(-7n);
+    expect(divideHalfEven(20n, -3n)).toBe(-7n);
   });
 });
