@@ -1,4 +1,7 @@
 import type { Command } from "../command.ts";
+import { dataCommand } from "./data.ts";
+import { exportCommand } from "./export.ts";
+import { inviteCommand } from "./invite.ts";
 
 // Each subcommand registers here, in the order the help lists them.
-export const commands: Command[] = [];
+export const commands: Command[] = [dataCommand, inviteCommand, exportCommand];

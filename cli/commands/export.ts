@@ -1,0 +1,98 @@
+import fs from "node:fs";
+import path from "node:path";
+import { parseOptions, type Command } from "../command.ts";
+import { CliError } from "../errors.ts";
+import type { PlanDoc } from "../../model/doc/plan-doc.ts";
+import { loadPlanDoc } from "../../sync-server/plans.ts";
+import { Storage, StorageError } from "../../sync-server/storage.ts";
+
+const HELP = `Usage: meridian export assignments --plan ID [--data-dir ./data] [--out FILE.csv]
+
+Writes a plan's unit assignments as CSV with the header unit_id,territory:
+one row per assigned unit, sorted by unit id, with the territory's name.
+Unit ids keep their leading zeros. Fields are quoted as RFC 4180 says when
+they contain a comma, a double quote or a line break.
+
+It reads the server's SQLite database directly and rebuilds the plan from
+its stored updates, so the server need not run; a running server's
+committed edits are included.
+
+Options:
+  --plan ID         plan to export (required)
+  --data-dir DIR    the server's DATA_DIR (default: ./data)
+  --out FILE        file to write (default: standard output)`;
+
+const KINDS = ["assignments"];
+
+export const exportCommand: Command = {
+  name: "export",
+  summary: "Export a plan's assignments as CSV",
+  help: HELP,
+
+  async run(argv) {
+    const [kind, ...rest] = argv;
+    if (!KINDS.includes(kind ?? "")) {
+      throw new CliError(
+        `Unknown export ${JSON.stringify(kind ?? "")}; supported: ${KINDS.join(", ")}. Run "meridian export --help" for the options.`,
+        2,
+      );
+    }
+    const { values, positionals } = parseOptions("export", rest, {
+      plan: { type: "string" },
+      "data-dir": { type: "string", default: "./data" },
+      out: { type: "string" },
+    });
+    if (positionals.length > 0) {
+      throw new CliError(
+        `Unexpected argument "${positionals[0]}". Run "meridian export --help" for the options.`,
+        2,
+      );
+    }
+    if (!values.plan) {
+      throw new CliError(
+        'Missing --plan. Run "meridian export --help" for the options.',
+        2,
+      );
+    }
+
+    const plan = readPlan(path.resolve(values["data-dir"]), values.plan);
+    const csv = assignmentsCsv(plan);
+    if (values.out) fs.writeFileSync(values.out, csv);
+    else process.stdout.write(csv);
+  },
+};
+
+function readPlan(dataDir: string, planId: string): PlanDoc {
+  let storage: Storage | null = null;
+  try {
+    storage = Storage.open(dataDir, { readonly: true });
+    return loadPlanDoc(storage, planId);
+  } catch (error) {
+    if (error instanceof StorageError) throw new CliError(error.message);
+    throw error;
+  } finally {
+    storage?.close();
+  }
+}
+
+/**
+ * Formats assignments as `unit_id,territory` rows sorted by unit id. A unit
+ * whose territory was deleted on another replica keeps the territory id, so
+ * no assignment disappears from the export.
+ */
+export function assignmentsCsv(plan: PlanDoc): string {
+  const names = new Map(plan.readTerritories().map((t) => [t.id, t.name]));
+  const rows = [...plan.readAssignments()].sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
+  const lines = ["unit_id,territory"];
+  for (const [unitId, territoryId] of rows) {
+    const territory = names.get(territoryId) ?? territoryId;
+    lines.push(`${csvField(unitId)},${csvField(territory)}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}

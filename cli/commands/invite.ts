@@ -1,0 +1,124 @@
+import path from "node:path";
+import { parseOptions, type Command } from "../command.ts";
+import { CliError } from "../errors.ts";
+import {
+  AuthSecretError,
+  loadAuthSecret,
+} from "../../sync-server/auth-secret.ts";
+import { inviteUrl } from "../../sync-server/links.ts";
+import { isRole, ROLES } from "../../sync-server/roles.ts";
+import { Storage, StorageError } from "../../sync-server/storage.ts";
+import { signInvite } from "../../sync-server/tokens.ts";
+
+const MAX_DAYS = 3650;
+
+const HELP = `Usage: meridian invite --plan ID --role ROLE [--days 30] [--data-dir ./data] [--base-url http://localhost:8080]
+
+Prints a link that lets whoever opens it join a plan with a role. The
+person gives a display name on first open and gets a personal token with the
+same lifetime (at least 30 days).
+
+The link is signed with the server's secret: AUTH_SECRET when set, else the
+file auth-secret in the data folder, which the server creates on its first
+start. The plan must exist in the data folder's database.
+
+Options:
+  --plan ID         plan to invite to (required)
+  --role ROLE       editor (writes the plan), reviewer (reads the plan, writes
+                    comments) or viewer (reads both) (required)
+  --days N          days the invite stays valid, 1 to ${MAX_DAYS} (default: 30)
+  --data-dir DIR    the server's DATA_DIR (default: ./data)
+  --base-url URL    address people open the app at (default: http://localhost:8080)`;
+
+export const inviteCommand: Command = {
+  name: "invite",
+  summary: "Print an invite link to a plan for a role",
+  help: HELP,
+
+  async run(argv) {
+    const { values, positionals } = parseOptions("invite", argv, {
+      plan: { type: "string" },
+      role: { type: "string" },
+      days: { type: "string", default: "30" },
+      "data-dir": { type: "string", default: "./data" },
+      "base-url": { type: "string", default: "http://localhost:8080" },
+    });
+    if (positionals.length > 0) {
+      throw usage(`Unexpected argument "${positionals[0]}".`);
+    }
+    if (!values.plan) throw usage("Missing --plan.");
+    if (!isRole(values.role)) {
+      throw usage(
+        `--role "${values.role ?? ""}" is not one of ${ROLES.join(", ")}.`,
+      );
+    }
+    const days = readDays(values.days);
+    const baseUrl = readBaseUrl(values["base-url"]);
+    const dataDir = path.resolve(values["data-dir"]);
+
+    requirePlan(dataDir, values.plan);
+    const secret = readSecret(dataDir);
+    const token = await signInvite(secret, values.plan, values.role, days);
+    console.log(inviteUrl(baseUrl, values.plan, token));
+  },
+};
+
+function usage(message: string): CliError {
+  return new CliError(
+    `${message} Run "meridian invite --help" for the options.`,
+    2,
+  );
+}
+
+function readDays(value: string): number {
+  const days = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(days) || days < 1 || days > MAX_DAYS) {
+    throw usage(
+      `--days "${value}" is not a whole number from 1 to ${MAX_DAYS}.`,
+    );
+  }
+  return days;
+}
+
+function readBaseUrl(value: string): string {
+  try {
+    const url = new URL(value);
+    if (url.protocol === "http:" || url.protocol === "https:") return value;
+  } catch {
+    // Reported below with the usage hint.
+  }
+  throw usage(`--base-url "${value}" is not an http or https URL.`);
+}
+
+function requirePlan(dataDir: string, planId: string): void {
+  let storage: Storage;
+  try {
+    storage = Storage.open(dataDir, { readonly: true });
+  } catch (error) {
+    if (error instanceof StorageError) throw new CliError(error.message);
+    throw error;
+  }
+  try {
+    if (!storage.getPlan(planId)) {
+      const known = storage.listPlans().map((plan) => plan.id);
+      throw new CliError(
+        `Plan "${planId}" does not exist in ${storage.file}. Known plans: ${known.join(", ") || "none"}.`,
+      );
+    }
+  } finally {
+    storage.close();
+  }
+}
+
+function readSecret(dataDir: string): Uint8Array {
+  try {
+    return loadAuthSecret({
+      dataDir,
+      envSecret: process.env.AUTH_SECRET?.trim() || undefined,
+      create: false,
+    });
+  } catch (error) {
+    if (error instanceof AuthSecretError) throw new CliError(error.message);
+    throw error;
+  }
+}
