@@ -1,6 +1,7 @@
 import { cpus, totalmem } from "node:os";
 import { benchCoverage } from "./coverage.ts";
 import { benchDocSize } from "./doc-size.ts";
+import { benchServerMemory } from "./server-memory.ts";
 import type { BenchResult } from "./harness.ts";
 
 // Runs every benchmark, or those named on the command line, and prints one
@@ -8,6 +9,7 @@ import type { BenchResult } from "./harness.ts";
 const benches: Record<string, () => BenchResult | Promise<BenchResult>> = {
   coverage: benchCoverage,
   "doc-size": () => benchDocSize(),
+  "server-memory": () => benchServerMemory(),
 };
 
 const selected = process.argv.slice(2);

@@ -62,7 +62,7 @@ function isImmutable(href) {
 }
 
 // Caches the page and every script and style it names, so that a worker
-// installed during the first visit already holds the whole shell.
+// installed during the first visit already contains the whole shell.
 async function cacheShell() {
   const cache = await caches.open(CACHE);
   const response = await fetch(SHELL_KEY, { cache: "no-cache" });

@@ -1,0 +1,77 @@
+import type * as Y from "yjs";
+import {
+  computeCoverage,
+  type CoverageIndex,
+  type CoverageResult,
+} from "../../model/coverage.ts";
+import type { PlanDoc } from "../../model/doc/plan-doc.ts";
+import type { PlanMeta, Territory } from "../../model/doc/schema.ts";
+
+/**
+ * A reactive copy of what the UI shows from the plan document, refreshed
+ * after every change to the document, local or remote. Coverage is
+ * recomputed on each refresh, so the territory list follows a stroke.
+ */
+export class PlanMirror {
+  meta = $state.raw<PlanMeta | null>(null);
+  initialised = $state(false);
+  territories = $state.raw<Territory[]>([]);
+  // A snapshot replaced on each refresh and never mutated, so it needs no SvelteMap.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  assignments = $state.raw<ReadonlyMap<string, string>>(new Map());
+  coverage = $state.raw<CoverageResult | null>(null);
+
+  #planDoc: PlanDoc | null = null;
+  #index: CoverageIndex | null = null;
+  #scheduled = false;
+
+  attach(planDoc: PlanDoc): () => void {
+    this.#planDoc = planDoc;
+    this.refresh();
+    const onUpdate = (_update: Uint8Array, _origin: unknown, doc: Y.Doc) => {
+      if (doc === planDoc.doc) this.#schedule();
+    };
+    planDoc.doc.on("update", onUpdate);
+    return () => planDoc.doc.off("update", onUpdate);
+  }
+
+  setCoverageIndex(index: CoverageIndex): void {
+    this.#index = index;
+    this.refresh();
+  }
+
+  /** Territories that own units; regions only group them. */
+  get paintable(): Territory[] {
+    return this.territories.filter((t) => t.kind === "territory");
+  }
+
+  /** Reads the document again and recomputes coverage. */
+  refresh(): void {
+    const planDoc = this.#planDoc;
+    if (!planDoc) return;
+    this.meta = planDoc.readMeta();
+    this.initialised = planDoc.isInitialised();
+    this.territories = planDoc.readTerritories();
+    this.assignments = planDoc.readAssignments();
+    this.coverage = this.computeCoverage();
+  }
+
+  computeCoverage(): CoverageResult | null {
+    if (!this.#index || !this.#planDoc) return null;
+    const ids = this.#planDoc
+      .readTerritories()
+      .filter((t) => t.kind === "territory")
+      .map((t) => t.id);
+    return computeCoverage(this.#index, ids, this.#planDoc.readAssignments());
+  }
+
+  // Coalesces the updates of one task, such as a burst of remote messages.
+  #schedule(): void {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    queueMicrotask(() => {
+      this.#scheduled = false;
+      this.refresh();
+    });
+  }
+}

@@ -1,0 +1,95 @@
+import type { Awareness } from "y-protocols/awareness";
+import type { Person } from "../session/types.ts";
+import { throttle } from "../throttle.ts";
+
+/** A point on the map in degrees. */
+export interface LngLat {
+  lng: number;
+  lat: number;
+}
+
+/** Another person's awareness state: who they are, where their pointer is, what they selected. */
+export interface Peer {
+  clientId: number;
+  user: Person;
+  pointer: LngLat | null;
+  selectedTerritory: string | null;
+}
+
+/** Pointer positions go out at most 20 times a second. */
+const POINTER_INTERVAL_MS = 50;
+
+/**
+ * Presence through y-websocket awareness. The local state contains
+ * `user: { id, name, color }`, `pointer: { lng, lat } | null` and
+ * `selectedTerritory`; `peers` lists everyone else in the room.
+ */
+export class Presence {
+  peers = $state.raw<Peer[]>([]);
+
+  #awareness: Awareness | null = null;
+  #sendPointer = throttle((pointer: LngLat | null) => {
+    this.#awareness?.setLocalStateField("pointer", pointer);
+  }, POINTER_INTERVAL_MS);
+
+  attach(awareness: Awareness, person: Person): () => void {
+    this.#awareness = awareness;
+    awareness.setLocalState({
+      user: { id: person.id, name: person.name, color: person.color },
+      pointer: null,
+      selectedTerritory: null,
+    });
+    const onChange = () => this.#readPeers(awareness);
+    awareness.on("change", onChange);
+    this.#readPeers(awareness);
+    return () => awareness.off("change", onChange);
+  }
+
+  setPointer(pointer: LngLat | null): void {
+    this.#sendPointer(pointer);
+  }
+
+  setSelectedTerritory(territoryId: string | null): void {
+    this.#awareness?.setLocalStateField("selectedTerritory", territoryId);
+  }
+
+  rename(person: Person): void {
+    this.#awareness?.setLocalStateField("user", {
+      id: person.id,
+      name: person.name,
+      color: person.color,
+    });
+  }
+
+  #readPeers(awareness: Awareness): void {
+    const peers: Peer[] = [];
+    awareness.getStates().forEach((state, clientId) => {
+      if (clientId === awareness.clientID) return;
+      const user = state.user as Person | undefined;
+      if (!user || typeof user.name !== "string") return;
+      peers.push({
+        clientId,
+        user,
+        pointer: isLngLat(state.pointer) ? state.pointer : null,
+        selectedTerritory:
+          typeof state.selectedTerritory === "string"
+            ? state.selectedTerritory
+            : null,
+      });
+    });
+    this.peers = peers.sort(
+      (a, b) =>
+        a.user.name.localeCompare(b.user.name) || a.clientId - b.clientId,
+    );
+  }
+}
+
+function isLngLat(value: unknown): value is LngLat {
+  const point = value as LngLat | null;
+  return (
+    typeof point?.lng === "number" &&
+    typeof point.lat === "number" &&
+    Number.isFinite(point.lng) &&
+    Number.isFinite(point.lat)
+  );
+}

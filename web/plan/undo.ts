@@ -1,0 +1,23 @@
+import * as Y from "yjs";
+import type { PlanDoc } from "../../model/doc/plan-doc.ts";
+
+/**
+ * Strokes are bounded by `stopCapturing()` at their start and end, so the
+ * capture timeout only has to outlast the longest stroke: a slow drag across
+ * the country stays one undo step.
+ */
+const STROKE_CAPTURE_TIMEOUT_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Creates an undo manager over territories and assignments that tracks only
+ * transactions with `origin`, so undo never reverts another person's edit.
+ */
+export function createUndoManager(
+  planDoc: PlanDoc,
+  origin: object,
+): Y.UndoManager {
+  return new Y.UndoManager([planDoc.territories, planDoc.assignmentArray], {
+    trackedOrigins: new Set([origin]),
+    captureTimeout: STROKE_CAPTURE_TIMEOUT_MS,
+  });
+}

@@ -1,0 +1,194 @@
+import type * as Y from "yjs";
+import { WebsocketProvider } from "y-websocket";
+import { PlanDoc } from "../../model/doc/plan-doc.ts";
+import { SCHEMA_VERSION } from "../../model/doc/schema.ts";
+import { ApiError, fetchSession } from "../session/api.ts";
+import { isExpired, saveSession } from "../session/stored-sessions.ts";
+import { canEdit, type PersonalSession } from "../session/types.ts";
+import { ConnectionState } from "./connection.svelte.ts";
+import { openLocalDoc } from "./local-doc.ts";
+import { PlanEditor } from "./plan-editor.svelte.ts";
+import { PlanMirror } from "./plan-mirror.svelte.ts";
+import { Presence } from "./presence.svelte.ts";
+import { loadReferenceData, waitForDatasets } from "./open-datasets.ts";
+import type { ReferenceData } from "./reference-data.ts";
+import { ToolState } from "./tools.svelte.ts";
+
+/**
+ * - `opening`: reading the plan from IndexedDB.
+ * - `waiting`: this device has no copy yet; waiting for the server.
+ * - `loading-data`: downloading or parsing the datasets the plan names.
+ * - `ready`: the plan and its datasets are loaded.
+ * - `failed`: opening stopped; `message` states the cause and the next step.
+ */
+export type WorkspacePhase =
+  | { kind: "opening" }
+  | { kind: "waiting" }
+  | { kind: "loading-data" }
+  | { kind: "ready" }
+  | { kind: "failed"; message: string };
+
+/** One open plan: its document, connection, presence, tools and the reference data it names. */
+export class Workspace {
+  session = $state<PersonalSession>() as PersonalSession;
+  phase = $state.raw<WorkspacePhase>({ kind: "opening" });
+  reference = $state.raw<ReferenceData | null>(null);
+  /** Reason the server no longer accepts this person's token, or null. */
+  accessProblem = $state<string | null>(null);
+
+  readonly mirror = new PlanMirror();
+  readonly connection = new ConnectionState();
+  readonly presence = new Presence();
+  readonly tools = new ToolState();
+
+  #cleanups: (() => void)[] = [];
+  doc: Y.Doc | null = null;
+  planDoc: PlanDoc | null = null;
+  provider: WebsocketProvider | null = null;
+  editor = $state.raw<PlanEditor | null>(null);
+
+  constructor(session: PersonalSession) {
+    this.session = session;
+    if (isExpired(session)) this.accessProblem = expiredMessage(session);
+  }
+
+  get planId(): string {
+    return this.session.planId;
+  }
+
+  /** True when the document was written by a newer Meridian than this page. */
+  get schemaIsNewer(): boolean {
+    const version = this.mirror.meta?.schemaVersion ?? 0;
+    return this.mirror.initialised && version > SCHEMA_VERSION;
+  }
+
+  /** True when the document was written with an older schema that this page cannot write. */
+  get schemaIsOlder(): boolean {
+    const version = this.mirror.meta?.schemaVersion ?? 0;
+    return this.mirror.initialised && version < SCHEMA_VERSION;
+  }
+
+  /** Reason this person cannot change the plan right now, or null when they can. */
+  get readOnlyReason(): string | null {
+    if (!canEdit(this.session.role))
+      return `your role in this plan is ${this.session.role}.`;
+    if (this.schemaIsNewer)
+      return "this plan was saved by a newer Meridian; reload the page.";
+    if (this.schemaIsOlder)
+      return `this plan uses document schema ${this.mirror.meta?.schemaVersion}, which this Meridian cannot write.`;
+    if (this.accessProblem) return this.accessProblem;
+    if (this.phase.kind !== "ready") return "the plan is still loading.";
+    return null;
+  }
+
+  get canEdit(): boolean {
+    return this.readOnlyReason === null;
+  }
+
+  /** Opens the plan from IndexedDB, connects to the server and loads the datasets the plan names. */
+  async open(): Promise<void> {
+    try {
+      await this.#open();
+    } catch (error) {
+      this.phase = { kind: "failed", message: (error as Error).message };
+      throw error;
+    }
+  }
+
+  async #open(): Promise<void> {
+    const doc = await openLocalDoc(this.planId);
+    performance.mark("meridian:doc-loaded");
+    const planDoc = new PlanDoc(doc);
+    const editor = new PlanEditor(planDoc, () => this.readOnlyReason);
+    this.doc = doc;
+    this.planDoc = planDoc;
+    this.editor = editor;
+    this.#cleanups.push(this.mirror.attach(planDoc));
+
+    const provider = this.#connect(doc, editor);
+    void this.#checkSession();
+
+    if (!planDoc.isInitialised()) this.phase = { kind: "waiting" };
+    const datasets = await waitForDatasets(planDoc, provider);
+    this.phase = { kind: "loading-data" };
+    const reference = await loadReferenceData(datasets, this.session.token);
+    performance.mark("meridian:datasets-loaded");
+    this.mirror.setCoverageIndex(reference.coverageIndex);
+    this.reference = reference;
+    this.phase = { kind: "ready" };
+  }
+
+  // Opens the plan's socket, and tracks its state and this person's presence.
+  #connect(doc: Y.Doc, editor: PlanEditor): WebsocketProvider {
+    const provider = new WebsocketProvider(
+      socketBase() + "/sync",
+      this.planId,
+      doc,
+      { params: { token: this.session.token } },
+    );
+    this.provider = provider;
+    provider.on("closed", ({ code }) => {
+      this.accessProblem = rejectionMessage(code, this.session);
+    });
+
+    const isLocalOrigin = (origin: unknown) =>
+      origin === editor.origin || origin === editor.undoManager;
+    this.#cleanups.push(
+      this.connection.attach(this.planId, provider, doc, isLocalOrigin),
+      this.presence.attach(provider.awareness, this.session.person),
+      () => provider.destroy(),
+    );
+    return provider;
+  }
+
+  /** Disconnects from the server and stops observing the document; the document stays in IndexedDB. */
+  close(): void {
+    for (const cleanup of this.#cleanups.splice(0)) cleanup();
+  }
+
+  /** Changes this person's display name here and in presence. */
+  rename(name: string): void {
+    const person = { ...this.session.person, name };
+    // TODO: The server keeps the name given at join; a rename reaches only
+    // presence and this browser until the server accepts name changes.
+    this.session = { ...this.session, person };
+    saveSession(this.session);
+    this.presence.rename(person);
+  }
+
+  selectTerritory(territoryId: string | null): void {
+    this.tools.selectedTerritoryId = territoryId;
+    this.presence.setSelectedTerritory(territoryId);
+  }
+
+  // Asks the server whether the stored token still holds, without blocking
+  // an offline start: a network failure leaves the session as it is.
+  async #checkSession(): Promise<void> {
+    try {
+      const reply = await fetchSession(this.session.token);
+      if (reply.role !== this.session.role) {
+        this.session = { ...this.session, role: reply.role };
+        saveSession(this.session);
+      }
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401)
+        this.accessProblem = rejectionMessage(4401, this.session);
+    }
+  }
+}
+
+function socketBase(): string {
+  const scheme = window.location.protocol === "https:" ? "wss" : "ws";
+  return `${scheme}://${window.location.host}`;
+}
+
+function expiredMessage(session: PersonalSession): string {
+  return `your access to this plan expired on ${new Date(session.expiresAt).toLocaleString()}. Open a new invite link from the plan owner.`;
+}
+
+function rejectionMessage(code: number, session: PersonalSession): string {
+  if (code === 4403)
+    return `the server rejected your token for plan "${session.planId}". Open an invite link for this plan.`;
+  if (isExpired(session)) return expiredMessage(session);
+  return "the server no longer accepts your access to this plan (expired or revoked). Open a new invite link from the plan owner.";
+}
