@@ -10,6 +10,7 @@ import {
   type CityRow,
   type DroppedCity,
 } from "./cities.ts";
+import { buildAdjacency } from "./adjacency.ts";
 import { buildDemoPlan } from "./demo-plan.ts";
 import { DataBuildError } from "./errors.ts";
 import { DATA_EXCEPTIONS, type DataExceptions } from "./exceptions.ts";
@@ -74,6 +75,7 @@ export const FILES = {
   geometry: "counties.topo.json",
   units: "units.json",
   accounts: "accounts.json",
+  adjacency: "adjacency.json",
   demoPlan: "demo-plan.json",
   manifest: "manifest.json",
 } as const;
@@ -129,6 +131,10 @@ export function buildDemoData(
       potentialRule: POTENTIAL_RULE,
       accounts,
     }),
+  );
+  files.set(
+    FILES.adjacency,
+    serializeJson(buildAdjacency(sources.topology, units)),
   );
   files.set(FILES.demoPlan, serializeJson(plan));
   files.set(FILES.manifest, buildManifest(files, sources.versions));
@@ -188,6 +194,7 @@ function buildManifest(
       geometry: dataset(FILES.geometry),
       units: dataset(FILES.units),
       accounts: dataset(FILES.accounts),
+      adjacency: dataset(FILES.adjacency),
     },
     sources: versions,
   });
