@@ -82,15 +82,21 @@ function readPlan(dataDir: string, planId: string): PlanDoc {
  */
 export function assignmentsCsv(plan: PlanDoc): string {
   const names = new Map(plan.readTerritories().map((t) => [t.id, t.name]));
-  const rows = [...plan.readAssignments()].sort(([a], [b]) =>
-    a < b ? -1 : a > b ? 1 : 0,
-  );
+  const rows = [...plan.readAssignments()].sort(([a], [b]) => compareIds(a, b));
   const lines = ["unit_id,territory"];
   for (const [unitId, territoryId] of rows) {
     const territory = names.get(territoryId) ?? territoryId;
     lines.push(`${csvField(unitId)},${csvField(territory)}`);
   }
   return `${lines.join("\n")}\n`;
+}
+
+// Compares UTF-16 code units, not locale order, so "01001" sorts before
+// "1001" on every machine.
+function compareIds(a: string, b: string): number {
+  if (a < b) return -1;
+  if (a > b) return 1;
+  return 0;
 }
 
 function csvField(value: string): string {

@@ -1,0 +1,31 @@
+/**
+ * WebSocket close codes the server sends. The 44xx codes follow HTTP 4xx,
+ * and the stock y-websocket client stops reconnecting on 4400-4499.
+ */
+export const CloseCode = {
+  /** The server is shutting down, and the client reconnects. */
+  GOING_AWAY: 1001,
+  /** Message type the server does not handle, or a text frame. */
+  UNSUPPORTED_DATA: 1003,
+  /** Message that does not decode: truncated varint, garbage update. */
+  INVALID_PAYLOAD: 1007,
+  /** Message larger than MAX_MESSAGE_BYTES. */
+  MESSAGE_TOO_BIG: 1009,
+  /** Server failure (storage); the client reconnects and resends. */
+  INTERNAL_ERROR: 1011,
+  /** Missing, malformed, expired or badly signed token. */
+  UNAUTHORIZED: 4401,
+  /** Token for another plan, unknown plan or invalid room name. */
+  FORBIDDEN: 4403,
+} as const;
+
+/**
+ * Cuts a close reason to the 123 bytes a close frame allows, on a character
+ * boundary.
+ */
+export function closeReason(reason: string): string {
+  const encoder = new TextEncoder();
+  let result = reason;
+  while (encoder.encode(result).length > 123) result = result.slice(0, -1);
+  return result;
+}

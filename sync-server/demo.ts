@@ -1,0 +1,135 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { NewPlan } from "../model/doc/plan-doc.ts";
+import type { Logger } from "./log.ts";
+import { readManifest } from "./manifest.ts";
+import { createPlan } from "./plans.ts";
+import type { Storage } from "./storage.ts";
+
+export const DEMO_PLAN_ID = "demo";
+export const DEMO_PLAN_FILE = "demo-plan.json";
+
+/** A malformed demo-plan.json. */
+export class DemoPlanError extends Error {
+  override name = "DemoPlanError";
+}
+
+/**
+ * Creates the plan "demo" from the public data folder when the database has
+ * no plans at all. A stored plan is never written again, so a restart keeps
+ * every edit and never adds a second copy of the demo territories.
+ * Returns true when it created the plan.
+ */
+export function seedDemoPlan(
+  storage: Storage,
+  publicDataDir: string,
+  logger: Logger,
+): boolean {
+  if (storage.listPlans().length > 0) return false;
+
+  const file = path.join(publicDataDir, DEMO_PLAN_FILE);
+  const manifest = readManifest(publicDataDir);
+  if (!fs.existsSync(file) || manifest === null) {
+    logger.warn(
+      { publicDataDir },
+      `demo plan not created: ${DEMO_PLAN_FILE} or manifest.json is missing; build the data with "npm run data" and restart`,
+    );
+    return false;
+  }
+
+  const plan = readDemoPlan(file);
+  plan.datasets = Object.fromEntries(manifest.map((e) => [e.kind, e.sha256]));
+  createPlan(storage, plan);
+  logger.info(
+    {
+      plan: DEMO_PLAN_ID,
+      territories: plan.territories?.length ?? 0,
+      datasets: plan.datasets,
+    },
+    "demo plan created",
+  );
+  return true;
+}
+
+/**
+ * Reads demo-plan.json: `{ "name", "territories": [{ "key", "name",
+ * "color" }], "assignments": { "<unit id>": "<territory key>" } }`.
+ * Territory ids are `demo-<key>`, stable so that docs and tests can name them.
+ */
+export function readDemoPlan(file: string): NewPlan {
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new DemoPlanError(
+      `${file} is not readable JSON: ${(error as Error).message}.`,
+    );
+  }
+  const { name, territories, assignments } = (json ?? {}) as Record<
+    string,
+    unknown
+  >;
+  if (typeof name !== "string" || name.trim() === "") {
+    throw new DemoPlanError(`${file} has no "name" string.`);
+  }
+  if (!Array.isArray(territories)) {
+    throw new DemoPlanError(`${file} has no "territories" array.`);
+  }
+  if (!assignments || typeof assignments !== "object") {
+    throw new DemoPlanError(`${file} has no "assignments" object.`);
+  }
+
+  const ids = new Map<string, string>();
+  const planTerritories = territories.map((entry, index) => {
+    const territory = readTerritory(file, entry, index);
+    if (ids.has(territory.key)) {
+      throw new DemoPlanError(
+        `${file}: territory key "${territory.key}" appears twice.`,
+      );
+    }
+    ids.set(territory.key, `demo-${territory.key}`);
+    return {
+      id: `demo-${territory.key}`,
+      name: territory.name,
+      color: territory.color,
+      parentId: null,
+      ownerId: null,
+      locked: false,
+      kind: "territory" as const,
+    };
+  });
+
+  const planAssignments = Object.entries(assignments).map(([unit, key]) => {
+    const id = typeof key === "string" ? ids.get(key) : undefined;
+    if (!id) {
+      throw new DemoPlanError(
+        `${file}: unit ${unit} is assigned to "${String(key)}", which is not a territory key.`,
+      );
+    }
+    return [unit, id] as [string, string];
+  });
+
+  return {
+    planId: DEMO_PLAN_ID,
+    name: name.trim(),
+    territories: planTerritories,
+    assignments: planAssignments,
+  };
+}
+
+function readTerritory(file: string, entry: unknown, index: number) {
+  const { key, name, color } = (entry ?? {}) as Record<string, unknown>;
+  const valid =
+    typeof key === "string" &&
+    /^[A-Za-z0-9_-]+$/.test(key) &&
+    typeof name === "string" &&
+    name.trim() !== "" &&
+    typeof color === "string" &&
+    /^#[0-9a-fA-F]{6}$/.test(color);
+  if (!valid) {
+    throw new DemoPlanError(
+      `${file}: territory ${index} needs "key" (letters, digits, "_" or "-"), "name" and "color" as #rrggbb; it has ${JSON.stringify(entry)}.`,
+    );
+  }
+  return { key, name: name.trim(), color };
+}

@@ -1,0 +1,127 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { join, session, type ApiContext } from "./api.ts";
+import type { DatasetStore } from "./datasets.ts";
+import { HttpError, sendError, sendJson } from "./http-json.ts";
+import { redactUrl, type Logger } from "./log.ts";
+import { IMMUTABLE, sendFile, type StaticFiles } from "./static.ts";
+import { SYNC_PATH } from "./upgrade.ts";
+
+export interface HttpContext extends ApiContext {
+  logger: Logger;
+  datasets: DatasetStore;
+  staticFiles: StaticFiles;
+  isStopping: () => boolean;
+  /** Small figures for /healthz. */
+  health: () => Record<string, unknown>;
+}
+
+const DATASET_PATH = /^\/api\/datasets\/([^/]+)$/;
+
+/**
+ * Routes one HTTP request: the API, health, and the web app for everything
+ * else.
+ */
+export function createRequestHandler(context: HttpContext) {
+  return (request: IncomingMessage, response: ServerResponse): void => {
+    route(context, request, response).catch((error: unknown) => {
+      if (error instanceof HttpError) {
+        if (error.status >= 500)
+          context.logger.error({ err: error }, "request failed");
+        replyError(response, error);
+        return;
+      }
+      context.logger.error(
+        { err: error, url: redactUrl(request.url ?? "") },
+        "request failed",
+      );
+      replyError(
+        response,
+        new HttpError(
+          500,
+          "INTERNAL_ERROR",
+          "The server failed to handle the request. The server log has the details.",
+        ),
+      );
+    });
+  };
+}
+
+async function route(
+  context: HttpContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  const url = new URL(request.url ?? "/", "http://localhost");
+  const method = request.method ?? "GET";
+  const pathname = url.pathname;
+  response.setHeader("X-Content-Type-Options", "nosniff");
+  context.logger.debug(
+    { method, url: redactUrl(request.url ?? "") },
+    "request",
+  );
+
+  if (pathname === "/healthz") {
+    if (context.isStopping()) {
+      return sendJson(response, 503, { status: "stopping" });
+    }
+    return sendJson(response, 200, { status: "ok", ...context.health() });
+  }
+
+  if (pathname === "/api/join") {
+    requireMethod(method, ["POST"]);
+    return sendJson(response, 200, await join(context, request));
+  }
+
+  if (pathname === "/api/session") {
+    requireMethod(method, ["GET"]);
+    return sendJson(response, 200, await session(context, request));
+  }
+
+  const dataset = DATASET_PATH.exec(pathname);
+  if (dataset) {
+    requireMethod(method, ["GET", "HEAD"]);
+    const file = await context.datasets.find(dataset[1]);
+    return sendFile(
+      request,
+      response,
+      file.path,
+      file,
+      IMMUTABLE,
+      `"${dataset[1]}"`,
+    );
+  }
+
+  if (pathname === "/api" || pathname.startsWith("/api/")) {
+    throw new HttpError(404, "NOT_FOUND", `No API endpoint at ${pathname}.`);
+  }
+
+  if (pathname.startsWith(SYNC_PATH)) {
+    throw new HttpError(
+      426,
+      "UPGRADE_REQUIRED",
+      `${pathname} is a WebSocket endpoint. Connect with a WebSocket client such as y-websocket.`,
+    );
+  }
+
+  requireMethod(method, ["GET", "HEAD"]);
+  await context.staticFiles.serve(request, response, pathname);
+}
+
+function requireMethod(method: string, allowed: string[]): void {
+  if (!allowed.includes(method)) {
+    throw new HttpError(
+      405,
+      "METHOD_NOT_ALLOWED",
+      `Method ${method} is not allowed here; use ${allowed.join(" or ")}.`,
+    );
+  }
+}
+
+// A reply that failed halfway through a file can only be cut off.
+function replyError(response: ServerResponse, error: HttpError): void {
+  if (response.headersSent) {
+    response.destroy();
+    return;
+  }
+  sendError(response, error);
+}

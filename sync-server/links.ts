@@ -1,0 +1,54 @@
+import os from "node:os";
+import { ROLES, type Role } from "./roles.ts";
+import { signInvite } from "./tokens.ts";
+
+/** Lifetime of the invite links printed at start, in days. */
+export const START_LINK_DAYS = 30;
+
+/** Builds the link that opens `planId` in the web app with an invite token. */
+export function inviteUrl(baseUrl: string, planId: string, token: string) {
+  const url = new URL(baseUrl);
+  url.searchParams.set("plan", planId);
+  url.searchParams.set("token", token);
+  return url.toString();
+}
+
+/** Signs one invite per role and returns their links, editor first. */
+export async function inviteLinks(
+  secret: Uint8Array,
+  baseUrl: string,
+  planId: string,
+  days = START_LINK_DAYS,
+): Promise<{ role: Role; url: string }[]> {
+  return Promise.all(
+    ROLES.map(async (role) => {
+      const token = await signInvite(secret, planId, role, days);
+      return { role, url: inviteUrl(baseUrl, planId, token) };
+    }),
+  );
+}
+
+/**
+ * Returns the base URL people open: `localhost` for a loopback host, the first
+ * external IPv4 address for a wildcard host (0.0.0.0 or ::), else the host.
+ */
+export function publicBaseUrl(host: string, port: number): string {
+  const loopback = ["127.0.0.1", "localhost", "::1"];
+  const wildcard = ["0.0.0.0", "::", ""];
+  let name = host;
+  if (loopback.includes(host)) name = "localhost";
+  else if (wildcard.includes(host))
+    name = firstExternalAddress() ?? "localhost";
+  if (name.includes(":")) name = `[${name}]`;
+  return `http://${name}:${port}/`;
+}
+
+function firstExternalAddress(): string | null {
+  for (const addresses of Object.values(os.networkInterfaces())) {
+    for (const address of addresses ?? []) {
+      if (address.family === "IPv4" && !address.internal)
+        return address.address;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,225 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import type { Durability } from "./config.ts";
+
+export const DATABASE_FILE = "meridian.db";
+
+/** Version of the table layout below, kept in SQLite's user_version. */
+const STORAGE_VERSION = 1;
+
+// `updates` is append-only: every accepted Yjs update of every room, in the
+// order the server applied it, so that any past state can be rebuilt.
+// `snapshots` contains the merged state of a room up to `seq`, so loading a
+// room reads one snapshot and the updates after it, not its whole history.
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS plans (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS updates (
+  room TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  created_at INTEGER NOT NULL,
+  person_id TEXT,
+  PRIMARY KEY (room, seq)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS snapshots (
+  room TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (room, seq)
+) WITHOUT ROWID;
+`;
+
+export interface PlanRecord {
+  id: string;
+  name: string;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+}
+
+/** Stored state of a room: the data that rebuilds its document. */
+export interface StoredRoom {
+  /**
+   * Merged state up to `snapshotSeq`, or null when the room has no snapshot.
+   */
+  snapshot: Uint8Array | null;
+  snapshotSeq: number;
+  /** Updates after the snapshot, in order. */
+  updates: Uint8Array[];
+  /** Sequence number of the last stored update, 0 for an empty room. */
+  lastSeq: number;
+}
+
+export interface StorageOptions {
+  durability?: Durability;
+  /** Open an existing database for reading only (the CLI does). */
+  readonly?: boolean;
+}
+
+/**
+ * A storage operation that failed; the message names the room and the cause.
+ */
+export class StorageError extends Error {
+  override name = "StorageError";
+}
+
+/** The SQLite database of one DATA_DIR: plans, room updates and snapshots. */
+export class Storage {
+  readonly file: string;
+  private readonly db: Database.Database;
+  private readonly statements;
+
+  private constructor(file: string, db: Database.Database) {
+    this.file = file;
+    this.db = db;
+    this.statements = {
+      listPlans: db.prepare(
+        "SELECT id, name, created_at AS createdAt FROM plans ORDER BY created_at, id",
+      ),
+      getPlan: db.prepare(
+        "SELECT id, name, created_at AS createdAt FROM plans WHERE id = ?",
+      ),
+      insertPlan: db.prepare(
+        "INSERT INTO plans (id, name, created_at) VALUES (?, ?, ?)",
+      ),
+      // The next seq is computed in the same statement, so it stays right
+      // even if the caller's count of the room's updates is off.
+      appendUpdate: db.prepare(
+        `INSERT INTO updates (room, seq, data, created_at, person_id)
+         SELECT @room, COALESCE(MAX(seq), 0) + 1, @data, @createdAt, @personId
+         FROM updates WHERE room = @room
+         RETURNING seq`,
+      ),
+      latestSnapshot: db.prepare(
+        "SELECT seq, data FROM snapshots WHERE room = ? ORDER BY seq DESC LIMIT 1",
+      ),
+      updatesAfter: db.prepare(
+        "SELECT seq, data FROM updates WHERE room = ? AND seq > ? ORDER BY seq",
+      ),
+      insertSnapshot: db.prepare(
+        "INSERT OR REPLACE INTO snapshots (room, seq, data, created_at) VALUES (?, ?, ?, ?)",
+      ),
+      countUpdates: db.prepare(
+        "SELECT COUNT(*) AS count FROM updates WHERE room = ?",
+      ),
+    };
+  }
+
+  /**
+   * Opens (and for writing, creates) `<dataDir>/meridian.db`. Writers use
+   * WAL with synchronous=NORMAL, which keeps every committed update when the
+   * process is killed, or synchronous=FULL, which also survives power loss.
+   */
+  static open(dataDir: string, options: StorageOptions = {}): Storage {
+    const file = path.join(dataDir, DATABASE_FILE);
+    if (options.readonly && !fs.existsSync(file)) {
+      throw new StorageError(
+        `No Meridian database at ${file}. Check the data folder, or start the server once with DATA_DIR=${dataDir} to create it.`,
+      );
+    }
+    if (!options.readonly) fs.mkdirSync(dataDir, { recursive: true });
+
+    const db = new Database(file, { readonly: options.readonly ?? false });
+    db.pragma("busy_timeout = 5000");
+    if (!options.readonly) {
+      db.pragma("journal_mode = WAL");
+      db.pragma(
+        `synchronous = ${options.durability === "full" ? "FULL" : "NORMAL"}`,
+      );
+    }
+    migrate(db, file, options.readonly ?? false);
+    return new Storage(file, db);
+  }
+
+  listPlans(): PlanRecord[] {
+    return this.statements.listPlans.all() as PlanRecord[];
+  }
+
+  getPlan(id: string): PlanRecord | null {
+    return (this.statements.getPlan.get(id) as PlanRecord | undefined) ?? null;
+  }
+
+  /** Stores a new plan and its first document state in one transaction. */
+  createPlan(plan: { id: string; name: string }, firstUpdate: Uint8Array) {
+    const now = Date.now();
+    this.db.transaction(() => {
+      this.statements.insertPlan.run(plan.id, plan.name, now);
+      this.statements.appendUpdate.run({
+        room: plan.id,
+        data: firstUpdate,
+        createdAt: now,
+        personId: null,
+      });
+    })();
+  }
+
+  /** Appends one update to a room's history and returns its seq. */
+  appendUpdate(
+    room: string,
+    update: Uint8Array,
+    personId: string | null,
+  ): number {
+    const row = this.statements.appendUpdate.get({
+      room,
+      data: update,
+      createdAt: Date.now(),
+      personId,
+    }) as { seq: number };
+    return row.seq;
+  }
+
+  /**
+   * Stores the merged state of `room` as of update `seq`. Older updates stay.
+   */
+  writeSnapshot(room: string, seq: number, state: Uint8Array): void {
+    this.statements.insertSnapshot.run(room, seq, state, Date.now());
+  }
+
+  /** Reads the latest snapshot of a room and the updates stored after it. */
+  loadRoom(room: string): StoredRoom {
+    const snapshot = this.statements.latestSnapshot.get(room) as
+      { seq: number; data: Buffer } | undefined;
+    const snapshotSeq = snapshot?.seq ?? 0;
+    const rows = this.statements.updatesAfter.all(room, snapshotSeq) as {
+      seq: number;
+      data: Buffer;
+    }[];
+    return {
+      snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
+      snapshotSeq,
+      updates: rows.map((row) => new Uint8Array(row.data)),
+      lastSeq: rows.at(-1)?.seq ?? snapshotSeq,
+    };
+  }
+
+  /** Number of updates ever stored for a room, snapshots aside. */
+  countUpdates(room: string): number {
+    return (this.statements.countUpdates.get(room) as { count: number }).count;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function migrate(db: Database.Database, file: string, readonly: boolean) {
+  const version = db.pragma("user_version", { simple: true }) as number;
+  if (version > STORAGE_VERSION) {
+    throw new StorageError(
+      `${file} was written by a newer Meridian (storage version ${version}, this one reads ${STORAGE_VERSION}). Upgrade Meridian before opening it.`,
+    );
+  }
+  if (version === STORAGE_VERSION) return;
+  if (readonly) {
+    throw new StorageError(
+      `${file} has no Meridian tables yet. Start the server once with this data folder to create them.`,
+    );
+  }
+  db.exec(SCHEMA);
+  db.pragma(`user_version = ${STORAGE_VERSION}`);
+}

@@ -1,0 +1,156 @@
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import type { WebSocket, WebSocketServer } from "ws";
+import { CloseCode, closeReason } from "./close-codes.ts";
+import { Connection } from "./connection.ts";
+import type { ServerEvents } from "./events.ts";
+import { redactUrl, type Logger } from "./log.ts";
+import { parseRoomName, type RoomName } from "./roles.ts";
+import type { RoomRegistry } from "./rooms.ts";
+import type { Storage } from "./storage.ts";
+import { TokenError, verifyToken, type TokenClaims } from "./tokens.ts";
+
+/**
+ * Path prefix of the WebSocket endpoint; the y-websocket client appends the
+ * room.
+ */
+export const SYNC_PATH = "/sync/";
+
+export interface UpgradeContext {
+  wss: WebSocketServer;
+  secret: Uint8Array;
+  storage: Storage;
+  rooms: RoomRegistry;
+  logger: Logger;
+  events: ServerEvents;
+  maxMessageBytes: number;
+  isStopping: () => boolean;
+}
+
+type Admission =
+  | { ok: true; claims: TokenClaims; room: RoomName }
+  | { ok: false; code: number; reason: string };
+
+/**
+ * Handles an HTTP upgrade to `/sync/<room>?token=...`. Every request on that
+ * path becomes a WebSocket, and a rejected one is closed with 4401 or 4403
+ * and a reason, because a browser gets only code 1006 for a rejected upgrade.
+ */
+export function handleUpgrade(
+  context: UpgradeContext,
+  request: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+): void {
+  socket.on("error", (error) =>
+    context.logger.warn({ err: error }, "upgrade socket error"),
+  );
+  const url = new URL(request.url ?? "/", "http://localhost");
+  if (!url.pathname.startsWith(SYNC_PATH)) {
+    socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
+    return;
+  }
+
+  admit(context, url).then(
+    (admission) => accept(context, request, socket, head, admission),
+    (error: unknown) => {
+      context.logger.error(
+        { err: error, url: redactUrl(request.url ?? "") },
+        "upgrade failed",
+      );
+      socket.destroy();
+    },
+  );
+}
+
+async function admit(context: UpgradeContext, url: URL): Promise<Admission> {
+  if (context.isStopping()) {
+    return {
+      ok: false,
+      code: CloseCode.GOING_AWAY,
+      reason: "The server is shutting down.",
+    };
+  }
+
+  let claims: TokenClaims;
+  try {
+    claims = await verifyToken(context.secret, url.searchParams.get("token"));
+  } catch (error) {
+    if (!(error instanceof TokenError)) throw error;
+    return { ok: false, code: CloseCode.UNAUTHORIZED, reason: error.message };
+  }
+
+  const roomPath = url.pathname.slice(SYNC_PATH.length);
+  const room = parseRoomName(roomPath);
+  if (!room) {
+    return {
+      ok: false,
+      code: CloseCode.FORBIDDEN,
+      reason: `Invalid room "${roomPath}": expected a plan id or <plan id>.review.`,
+    };
+  }
+  if (claims.plan !== room.planId) {
+    return {
+      ok: false,
+      code: CloseCode.FORBIDDEN,
+      reason: `This token is for plan "${claims.plan}", not "${room.planId}".`,
+    };
+  }
+  if (!context.storage.getPlan(room.planId)) {
+    return {
+      ok: false,
+      code: CloseCode.FORBIDDEN,
+      reason: `Plan "${room.planId}" does not exist on this server.`,
+    };
+  }
+  return { ok: true, claims, room };
+}
+
+function accept(
+  context: UpgradeContext,
+  request: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+  admission: Admission,
+): void {
+  context.wss.handleUpgrade(request, socket, head, (ws) => {
+    addTooBigReason(ws, context.maxMessageBytes);
+    context.wss.emit("connection", ws, request);
+    if (!admission.ok) {
+      context.logger.warn(
+        {
+          url: redactUrl(request.url ?? ""),
+          closeCode: admission.code,
+          reason: admission.reason,
+        },
+        "connection rejected",
+      );
+      ws.close(admission.code, closeReason(admission.reason));
+      return;
+    }
+
+    const room = context.rooms.acquire(admission.room);
+    new Connection({
+      ws,
+      claims: admission.claims,
+      room,
+      logger: context.logger,
+      events: context.events,
+      onClose: () => context.rooms.release(room),
+    });
+  });
+}
+
+// ws 8 closes a socket whose message exceeds maxPayload with 1009 and no
+// reason (receiverOnError in ws/lib/websocket.js). Wrapping close on this
+// one socket gives the client a reason it can show.
+function addTooBigReason(ws: WebSocket, maxMessageBytes: number): void {
+  const close = ws.close.bind(ws);
+  ws.close = (code?: number, reason?: string | Buffer) => {
+    if (code === CloseCode.MESSAGE_TOO_BIG && reason === undefined) {
+      close(code, `Message larger than ${maxMessageBytes} bytes.`);
+      return;
+    }
+    close(code, reason);
+  };
+}

@@ -1,0 +1,66 @@
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import {
+  DEFAULT_MAX_MESSAGE_BYTES,
+  readConfig,
+} from "../../sync-server/config.ts";
+
+describe("readConfig", () => {
+  test("uses defaults for an empty environment", () => {
+    expect(readConfig({})).toEqual({
+      port: 8080,
+      host: "127.0.0.1",
+      dataDir: path.resolve("data"),
+      authSecret: undefined,
+      durability: "normal",
+      roomIdleMs: 30_000,
+      maxMessageBytes: DEFAULT_MAX_MESSAGE_BYTES,
+      logLevel: "info",
+      webDir: path.resolve("dist/web"),
+      publicDataDir: path.resolve("public/data"),
+    });
+  });
+
+  test("reads every variable", () => {
+    const config = readConfig({
+      PORT: "0",
+      HOST: "0.0.0.0",
+      DATA_DIR: "/tmp/meridian",
+      AUTH_SECRET: "s".repeat(40),
+      DURABILITY: "FULL",
+      ROOM_IDLE_MS: "500",
+      MAX_MESSAGE_BYTES: "65536",
+      LOG_LEVEL: "warn",
+      WEB_DIR: "/srv/web",
+      PUBLIC_DATA_DIR: "/srv/data",
+    });
+    expect(config).toEqual({
+      port: 0,
+      host: "0.0.0.0",
+      dataDir: "/tmp/meridian",
+      authSecret: "s".repeat(40),
+      durability: "full",
+      roomIdleMs: 500,
+      maxMessageBytes: 65536,
+      logLevel: "warn",
+      webDir: "/srv/web",
+      publicDataDir: "/srv/data",
+    });
+  });
+
+  test.each([
+    ["PORT", "abc", 'PORT "abc" is not a whole number between 0 and 65535'],
+    ["PORT", "70000", 'PORT "70000" is not a whole number between 0'],
+    ["PORT", "-1", 'PORT "-1" is not a whole number'],
+    ["ROOM_IDLE_MS", "1.5", 'ROOM_IDLE_MS "1.5" is not a whole number'],
+    [
+      "MAX_MESSAGE_BYTES",
+      "10",
+      'MAX_MESSAGE_BYTES "10" is not a whole number between 1024',
+    ],
+    ["DURABILITY", "fast", 'DURABILITY "fast" is not "normal" or "full"'],
+    ["LOG_LEVEL", "loud", 'LOG_LEVEL "loud" is not one of'],
+  ])("rejects %s=%s", (name, value, message) => {
+    expect(() => readConfig({ [name]: value })).toThrow(message);
+  });
+});
