@@ -1,4 +1,5 @@
 import { cpus, totalmem } from "node:os";
+import { benchBalance } from "./balance.ts";
 import { benchCoverage } from "./coverage.ts";
 import { benchDocSize } from "./doc-size.ts";
 import { benchServerMemory } from "./server-memory.ts";
@@ -8,6 +9,7 @@ import type { BenchResult } from "./harness.ts";
 // table each. Results are also written as JSON to bench/results/.
 const benches: Record<string, () => BenchResult | Promise<BenchResult>> = {
   coverage: benchCoverage,
+  balance: benchBalance,
   "doc-size": () => benchDocSize(),
   "server-memory": () => benchServerMemory(),
 };

@@ -1,7 +1,13 @@
 import type { Command } from "../command.ts";
+import { balanceCommand } from "./balance.ts";
 import { dataCommand } from "./data.ts";
 import { exportCommand } from "./export.ts";
 import { inviteCommand } from "./invite.ts";
 
 // Each subcommand registers here, in the order the help lists them.
-export const commands: Command[] = [dataCommand, inviteCommand, exportCommand];
+export const commands: Command[] = [
+  dataCommand,
+  inviteCommand,
+  exportCommand,
+  balanceCommand,
+];

@@ -1,0 +1,190 @@
+/**
+ * Assignment CSV: a header `unit_id,territory`, then one row per unit with
+ * the territory's name. Unit ids are text and keep their leading zeros.
+ * Fields follow RFC 4180: a field containing a comma, a double quote or a
+ * line break is quoted, with inner quotes doubled.
+ */
+
+export const ASSIGNMENT_HEADER = "unit_id,territory";
+
+/** One rejected line of an assignment CSV, numbered from 1 as an editor shows it. */
+export interface AssignmentCsvIssue {
+  line: number;
+  message: string;
+}
+
+export interface ParsedAssignments {
+  /** Unit id to territory name; empty when any line was rejected. */
+  assignments: Map<string, string>;
+  /** Territory names in order of first appearance. */
+  territoryNames: string[];
+  issues: AssignmentCsvIssue[];
+}
+
+/** Units a file may name: those of the area being balanced, within all known units. */
+export interface UnitScope {
+  /** Units of the area, such as the counties of one state. */
+  unitIds: ReadonlySet<string>;
+  /** Every unit of the geography. */
+  knownUnitIds: ReadonlySet<string>;
+  /** Name of the area for messages, such as "Texas (TX)". */
+  name: string;
+}
+
+/**
+ * Parses and validates an assignment CSV, all or nothing: it lists every bad
+ * line with its reason, and returns no assignment when there is any. An id
+ * such as "1001" where "01001" exists is reported as stripped of its leading
+ * zeros, never matched to the padded id.
+ */
+export function parseAssignmentCsv(
+  text: string,
+  scope: UnitScope,
+): ParsedAssignments {
+  const records = splitRecords(text.replace(/^\uFEFF/, ""));
+  const issues: AssignmentCsvIssue[] = [];
+  const header = records.shift();
+  if (
+    header === undefined ||
+    header.fields.join(",").trim() !== ASSIGNMENT_HEADER
+  ) {
+    issues.push({
+      line: 1,
+      message: `expected the header "${ASSIGNMENT_HEADER}", found ${JSON.stringify(header?.fields.join(",") ?? "")}`,
+    });
+    return { assignments: new Map(), territoryNames: [], issues };
+  }
+
+  const assignments = new Map<string, string>();
+  const firstLine = new Map<string, number>();
+  for (const { line, fields, unclosedQuote } of records) {
+    if (fields.length === 1 && fields[0].trim() === "") continue;
+    const message = unclosedQuote
+      ? "a quoted field is not closed: add the closing double quote"
+      : rowIssue(fields, scope, firstLine);
+    if (message !== null) {
+      issues.push({ line, message });
+      continue;
+    }
+    const unitId = fields[0].trim();
+    firstLine.set(unitId, line);
+    assignments.set(unitId, fields[1].trim());
+  }
+
+  if (issues.length > 0) {
+    return { assignments: new Map(), territoryNames: [], issues };
+  }
+  return {
+    assignments,
+    territoryNames: [...new Set(assignments.values())],
+    issues,
+  };
+}
+
+function rowIssue(
+  fields: string[],
+  scope: UnitScope,
+  firstLine: ReadonlyMap<string, number>,
+): string | null {
+  if (fields.length !== 2) {
+    return `expected 2 fields (unit_id,territory), found ${fields.length}`;
+  }
+  const unitId = fields[0].trim();
+  const territory = fields[1].trim();
+  if (unitId === "") return "missing unit_id";
+  if (territory === "") return `missing territory for unit "${unitId}"`;
+
+  if (!scope.knownUnitIds.has(unitId)) {
+    const padded = unitId.padStart(5, "0");
+    if (/^\d{1,4}$/.test(unitId) && scope.knownUnitIds.has(padded)) {
+      return `unit id "${unitId}" looks stripped of its leading zeros; the unit is "${padded}". Store the unit_id column as text (a spreadsheet drops the zeros of numbers) and write the file again`;
+    }
+    return `unknown unit id "${unitId}": no unit of the geography has it`;
+  }
+  if (!scope.unitIds.has(unitId)) {
+    return `unit "${unitId}" is not in ${scope.name}`;
+  }
+  const earlier = firstLine.get(unitId);
+  if (earlier !== undefined) {
+    return `unit "${unitId}" is already assigned on line ${earlier}; keep one row per unit`;
+  }
+  return null;
+}
+
+interface CsvRecord {
+  /** Line the record starts on. */
+  line: number;
+  fields: string[];
+  /** True for a last record whose quoted field runs to the end of the text. */
+  unclosedQuote?: boolean;
+}
+
+/** Splits CSV text into records of fields. */
+function splitRecords(text: string): CsvRecord[] {
+  const records: CsvRecord[] = [];
+  let fields: string[] = [];
+  let field = "";
+  let quoted = false;
+  let line = 1;
+  let recordLine = 1;
+
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (char === '"') {
+        quoted = false;
+      } else {
+        if (char === "\n") line += 1;
+        field += char;
+      }
+    } else if (char === '"' && field.trim() === "") {
+      quoted = true;
+      field = "";
+    } else if (char === ",") {
+      fields.push(field);
+      field = "";
+    } else if (char === "\n" || char === "\r") {
+      if (char === "\r" && text[i + 1] === "\n") i += 1;
+      records.push({ line: recordLine, fields: [...fields, field] });
+      fields = [];
+      field = "";
+      line += 1;
+      recordLine = line;
+    } else {
+      field += char;
+    }
+  }
+  if (quoted || field !== "" || fields.length > 0) {
+    records.push({
+      line: recordLine,
+      fields: [...fields, field],
+      unclosedQuote: quoted,
+    });
+  }
+  return records;
+}
+
+/** Formats assignments as CSV rows sorted by unit id (UTF-16 order, so "01001" sorts before "1001"), lines ending in "\n". */
+export function formatAssignmentCsv(
+  assignments: ReadonlyMap<string, string>,
+): string {
+  const rows = [...assignments].sort(([a], [b]) => compareIds(a, b));
+  const lines = [ASSIGNMENT_HEADER];
+  for (const [unitId, territory] of rows) {
+    lines.push(`${csvField(unitId)},${csvField(territory)}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function compareIds(a: string, b: string): number {
+  if (a < b) return -1;
+  if (a > b) return 1;
+  return 0;
+}
+
+function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}

@@ -1,0 +1,27 @@
+/**
+ * Progress and cancellation of one optimizer run. Progress never goes
+ * backwards, and once `shouldCancel` returns true the run stays cancelled.
+ */
+export class RunControl {
+  private reported = 0;
+  private stopped = false;
+
+  constructor(
+    private readonly onProgress?: (fraction: number) => void,
+    private readonly shouldCancel?: () => boolean,
+  ) {}
+
+  /** Reports a fraction from 0 to 1; values below the last report are ignored. */
+  progress(fraction: number): void {
+    const clamped = Math.min(1, Math.max(0, fraction));
+    if (clamped <= this.reported) return;
+    this.reported = clamped;
+    this.onProgress?.(clamped);
+  }
+
+  /** Polls the caller's cancel check and remembers a cancel. */
+  cancelled(): boolean {
+    if (!this.stopped && this.shouldCancel?.()) this.stopped = true;
+    return this.stopped;
+  }
+}
