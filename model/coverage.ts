@@ -193,7 +193,7 @@ export function divideHalfEven(numerator: bigint, denominator: bigint): bigint {
 }
 
 /** Formats an integer count of tenths as a decimal string with one digit, such as "-12.5". */
-function tenthsToString(tenths: bigint): string {
+export function tenthsToString(tenths: bigint): string {
   const negative = tenths < 0n;
   const digits = (negative ? -tenths : tenths).toString().padStart(2, "0");
   return `${negative ? "-" : ""}${digits.slice(0, -1)}.${digits.slice(-1)}`;

@@ -1,4 +1,4 @@
-import { divideHalfEven } from "../coverage.ts";
+import { divideHalfEven, tenthsToString } from "../coverage.ts";
 import { BalanceInputError } from "./errors.ts";
 
 /**
@@ -52,11 +52,4 @@ export function allowedOffset(
 export function offsetPercent(offset: number, total: number): string | null {
   if (total === 0) return null;
   return tenthsToString(divideHalfEven(BigInt(offset) * 1000n, BigInt(total)));
-}
-
-/** Formats an integer count of tenths as a decimal string with one digit, such as "-12.5". */
-function tenthsToString(tenths: bigint): string {
-  const negative = tenths < 0n;
-  const digits = (negative ? -tenths : tenths).toString().padStart(2, "0");
-  return `${negative ? "-" : ""}${digits.slice(0, -1)}.${digits.slice(-1)}`;
 }
