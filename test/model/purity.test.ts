@@ -15,7 +15,7 @@ describe("model purity rule", () => {
       r.messages.map((m) => `${r.filePath}:${m.line} ${m.ruleId} ${m.message}`),
     );
     expect(problems).toEqual([]);
-  });
+  }, 60_000);
 
   test("yjs outside model/doc is rejected", async () => {
     const messages = await lintText(
