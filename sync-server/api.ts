@@ -1,21 +1,22 @@
 import type { IncomingMessage } from "node:http";
 import { randomId } from "../model/doc/plan-doc.ts";
-import { bearerToken, HttpError, readJsonBody } from "./http-json.ts";
+import {
+  authenticatePerson,
+  requireAccess,
+  requirePlan,
+  verifyOrThrow,
+  type ApiContext,
+} from "./api-auth.ts";
+import { HttpError, readJsonBody } from "./http-json.ts";
 import { checkDisplayName, personColor, type Person } from "./person.ts";
 import type { Role } from "./roles.ts";
-import type { Storage } from "./storage.ts";
 import {
   MIN_PERSON_TOKEN_SECONDS,
   signToken,
-  TokenError,
-  verifyToken,
   type TokenClaims,
 } from "./tokens.ts";
 
-export interface ApiContext {
-  secret: Uint8Array;
-  storage: Storage;
-}
+export type { ApiContext };
 
 /** A person's session in one plan, as /api/join and /api/session return it. */
 export interface SessionBody {
@@ -26,96 +27,146 @@ export interface SessionBody {
   expiresAt: string;
 }
 
-const MAX_JOIN_BODY_BYTES = 16 * 1024;
+/** Largest JSON body the API reads. */
+export const MAX_BODY_BYTES = 16 * 1024;
 
 /**
  * POST /api/join: exchanges an invite (or an existing person token, to
  * rename) and a display name for a person token. The person token keeps the
- * invite's lifetime, at least 30 days, counted from now.
+ * invite's lifetime, at least 30 days, counted from now. An invite records a
+ * new person in the plan, and a person token renames its person.
  */
 export async function join(
   context: ApiContext,
   request: IncomingMessage,
 ): Promise<SessionBody & { token: string }> {
-  const body = await readJsonBody(request, MAX_JOIN_BODY_BYTES);
-  const fields = (body ?? {}) as Record<string, unknown>;
+  const fields = await readFields(request);
   const claims = await verifyOrThrow(context, stringOrNull(fields.token));
-  const name = checkDisplayName(fields.name);
-  if (!name.ok) throw new HttpError(400, "NAME_INVALID", name.message);
+  const name = readDisplayName(fields.name);
   requirePlan(context, claims.plan);
+  requireAccess(context, claims);
 
   const now = Math.floor(Date.now() / 1000);
   const lifetime = Math.max(claims.exp - claims.iat, MIN_PERSON_TOKEN_SECONDS);
-  const expiresAt = now + lifetime;
-  const personId = claims.kind === "person" ? claims.sub : randomId();
-  const token = await signToken(
-    context.secret,
-    {
-      sub: personId,
-      name: name.name,
-      plan: claims.plan,
+  const isInvite = claims.kind === "invite";
+  const personId = isInvite ? randomId() : claims.sub;
+  const inviteId = isInvite ? claims.sub : claims.invite;
+  if (isInvite) {
+    context.storage.people.insert({
+      planId: claims.plan,
+      personId,
+      name,
       role: claims.role,
-      kind: "person",
-    },
-    expiresAt,
-  );
+      inviteId: claims.sub,
+      joinedAt: Date.now(),
+    });
+  } else {
+    context.storage.people.rename(personId, name);
+  }
 
-  return {
-    token,
-    person: { id: personId, name: name.name, color: personColor(personId) },
+  return issuePersonToken(context, {
+    personId,
+    name,
     planId: claims.plan,
     role: claims.role,
-    expiresAt: new Date(expiresAt * 1000).toISOString(),
-  };
+    invite: inviteId,
+    expiresAt: now + lifetime,
+  });
 }
 
-/** GET /api/session: describes the person token in the Authorization header. */
+/**
+ * GET /api/session: describes the person token in the Authorization header,
+ * with the name the server has for the person now.
+ */
 export async function session(
   context: ApiContext,
   request: IncomingMessage,
 ): Promise<SessionBody> {
-  const claims = await verifyOrThrow(context, bearerToken(request));
-  if (claims.kind !== "person") {
-    throw new HttpError(
-      401,
-      "INVITE_TOKEN",
-      "This token is an invite, not a person token. POST it to /api/join with a display name first.",
-    );
-  }
-  requirePlan(context, claims.plan);
+  const claims = await authenticatePerson(context, request);
+  const member = context.storage.people.get(claims.plan, claims.sub);
+  return sessionBody(claims, member?.name ?? claims.name);
+}
+
+/**
+ * PATCH /api/session `{ name }`: renames the person in every plan they belong
+ * to and returns a person token with the new name. The token keeps the plan,
+ * role and expiry of the one sent.
+ */
+export async function renameSession(
+  context: ApiContext,
+  request: IncomingMessage,
+): Promise<SessionBody & { token: string }> {
+  const claims = await authenticatePerson(context, request);
+  const name = readDisplayName((await readFields(request)).name);
+  context.storage.people.rename(claims.sub, name);
+  return issuePersonToken(context, {
+    personId: claims.sub,
+    name,
+    planId: claims.plan,
+    role: claims.role,
+    invite: claims.invite,
+    expiresAt: claims.exp,
+  });
+}
+
+/** Signs a person token and describes it as the join reply does. */
+export async function issuePersonToken(
+  context: ApiContext,
+  person: {
+    personId: string;
+    name: string;
+    planId: string;
+    role: Role;
+    invite: string | undefined;
+    /** Seconds since the epoch. */
+    expiresAt: number;
+  },
+): Promise<SessionBody & { token: string }> {
+  const claims: Omit<TokenClaims, "iat" | "exp"> = {
+    sub: person.personId,
+    name: person.name,
+    plan: person.planId,
+    role: person.role,
+    kind: "person",
+  };
+  if (person.invite !== undefined) claims.invite = person.invite;
+  const token = await signToken(context.secret, claims, person.expiresAt);
   return {
+    token,
     person: {
-      id: claims.sub,
-      name: claims.name,
-      color: personColor(claims.sub),
+      id: person.personId,
+      name: person.name,
+      color: personColor(person.personId),
     },
+    planId: person.planId,
+    role: person.role,
+    expiresAt: new Date(person.expiresAt * 1000).toISOString(),
+  };
+}
+
+/** Reads a JSON object body; anything else counts as an empty object. */
+export async function readFields(
+  request: IncomingMessage,
+): Promise<Record<string, unknown>> {
+  const body = await readJsonBody(request, MAX_BODY_BYTES);
+  return body !== null && typeof body === "object" && !Array.isArray(body)
+    ? (body as Record<string, unknown>)
+    : {};
+}
+
+function readDisplayName(value: unknown): string {
+  const name = checkDisplayName(value);
+  if (!name.ok) throw new HttpError(400, "NAME_INVALID", name.message);
+  return name.name;
+}
+
+function sessionBody(claims: TokenClaims, name: string): SessionBody {
+  return {
+    person: { id: claims.sub, name, color: personColor(claims.sub) },
     planId: claims.plan,
     role: claims.role,
     expiresAt: new Date(claims.exp * 1000).toISOString(),
   };
-}
-
-async function verifyOrThrow(
-  context: ApiContext,
-  token: string | null,
-): Promise<TokenClaims> {
-  try {
-    return await verifyToken(context.secret, token);
-  } catch (error) {
-    if (error instanceof TokenError)
-      throw new HttpError(401, error.code, error.message);
-    throw error;
-  }
-}
-
-function requirePlan(context: ApiContext, planId: string): void {
-  if (!context.storage.getPlan(planId)) {
-    throw new HttpError(
-      404,
-      "PLAN_NOT_FOUND",
-      `Plan "${planId}" does not exist on this server. Ask for an invite to an existing plan.`,
-    );
-  }
 }
 
 function stringOrNull(value: unknown): string | null {

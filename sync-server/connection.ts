@@ -33,6 +33,7 @@ export interface ConnectionOptions {
 export class Connection implements RoomMember {
   readonly id = randomUUID();
   readonly personId: string | null;
+  readonly inviteId: string | null;
   readonly role: Role;
   readonly awarenessClients = new Set<number>();
   readonly room: Room;
@@ -54,6 +55,8 @@ export class Connection implements RoomMember {
     // does not name a person in the update history.
     this.personId =
       options.claims.kind === "person" ? options.claims.sub : null;
+    this.inviteId =
+      options.claims.kind === "invite" ? options.claims.sub : null;
     this.mayWrite = canWrite(this.role, this.room.kind);
     this.logger = options.logger.child({
       connection: this.id,

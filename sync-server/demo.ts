@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { NewPlan } from "../model/doc/plan-doc.ts";
 import type { Logger } from "./log.ts";
-import { readManifest } from "./manifest.ts";
+import { datasetHashes, readManifest } from "./manifest.ts";
 import { createPlan } from "./plans.ts";
 import type { Storage } from "./storage.ts";
 
@@ -38,7 +38,7 @@ export function seedDemoPlan(
   }
 
   const plan = readDemoPlan(file);
-  plan.datasets = Object.fromEntries(manifest.map((e) => [e.kind, e.sha256]));
+  plan.datasets = datasetHashes(manifest);
   createPlan(storage, plan);
   logger.info(
     {

@@ -87,3 +87,14 @@ export function bearerToken(request: IncomingMessage): string | null {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   return match ? match[1] : null;
 }
+
+/** Throws a 405 reply unless `method` is one of `allowed`. */
+export function requireMethod(method: string, allowed: string[]): void {
+  if (!allowed.includes(method)) {
+    throw new HttpError(
+      405,
+      "METHOD_NOT_ALLOWED",
+      `Method ${method} is not allowed here; use ${allowed.join(" or ")}.`,
+    );
+  }
+}

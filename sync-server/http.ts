@@ -1,13 +1,13 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { join, session, type ApiContext } from "./api.ts";
+import type { ApiContext } from "./api-auth.ts";
+import { routeApi } from "./api-routes.ts";
 import type { DatasetStore } from "./datasets.ts";
-import { HttpError, sendError, sendJson } from "./http-json.ts";
-import { redactUrl, type Logger } from "./log.ts";
+import { HttpError, requireMethod, sendError, sendJson } from "./http-json.ts";
+import { redactUrl } from "./log.ts";
 import { IMMUTABLE, sendFile, type StaticFiles } from "./static.ts";
 import { SYNC_PATH } from "./upgrade.ts";
 
 export interface HttpContext extends ApiContext {
-  logger: Logger;
   datasets: DatasetStore;
   staticFiles: StaticFiles;
   isStopping: () => boolean;
@@ -67,15 +67,7 @@ async function route(
     return sendJson(response, 200, { status: "ok", ...context.health() });
   }
 
-  if (pathname === "/api/join") {
-    requireMethod(method, ["POST"]);
-    return sendJson(response, 200, await join(context, request));
-  }
-
-  if (pathname === "/api/session") {
-    requireMethod(method, ["GET"]);
-    return sendJson(response, 200, await session(context, request));
-  }
+  if (await routeApi(context, request, response, pathname)) return;
 
   const dataset = DATASET_PATH.exec(pathname);
   if (dataset) {
@@ -105,16 +97,6 @@ async function route(
 
   requireMethod(method, ["GET", "HEAD"]);
   await context.staticFiles.serve(request, response, pathname);
-}
-
-function requireMethod(method: string, allowed: string[]): void {
-  if (!allowed.includes(method)) {
-    throw new HttpError(
-      405,
-      "METHOD_NOT_ALLOWED",
-      `Method ${method} is not allowed here; use ${allowed.join(" or ")}.`,
-    );
-  }
 }
 
 // A reply that failed halfway through a file can only be cut off.

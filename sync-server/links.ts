@@ -1,6 +1,8 @@
 import os from "node:os";
+import { SERVER_CREATOR } from "./invite-store.ts";
+import { mintInvite } from "./invites.ts";
 import { ROLES, type Role } from "./roles.ts";
-import { signInvite } from "./tokens.ts";
+import type { Storage } from "./storage.ts";
 
 /** Lifetime of the invite links printed at start, in days. */
 export const START_LINK_DAYS = 30;
@@ -13,19 +15,28 @@ export function inviteUrl(baseUrl: string, planId: string, token: string) {
   return url.toString();
 }
 
-/** Signs one invite per role and returns their links, editor first. */
+/**
+ * Records one invite per role, made by the server, and returns their links,
+ * editor first.
+ */
 export async function inviteLinks(
+  storage: Storage,
   secret: Uint8Array,
   baseUrl: string,
   planId: string,
   days = START_LINK_DAYS,
 ): Promise<{ role: Role; url: string }[]> {
-  return Promise.all(
-    ROLES.map(async (role) => {
-      const token = await signInvite(secret, planId, role, days);
-      return { role, url: inviteUrl(baseUrl, planId, token) };
-    }),
-  );
+  const links: { role: Role; url: string }[] = [];
+  for (const role of ROLES) {
+    const { token } = await mintInvite(storage, secret, {
+      planId,
+      role,
+      days,
+      createdBy: SERVER_CREATOR,
+    });
+    links.push({ role, url: inviteUrl(baseUrl, planId, token) });
+  }
+  return links;
 }
 
 /**

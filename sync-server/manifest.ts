@@ -66,3 +66,8 @@ function readEntry(file: string, kind: string, entry: unknown): DatasetEntry {
   }
   return { kind, file: dataFile, sha256 };
 }
+
+/** Maps each dataset kind to its sha256, as a plan's `meta.datasets`. */
+export function datasetHashes(entries: DatasetEntry[]): Record<string, string> {
+  return Object.fromEntries(entries.map((entry) => [entry.kind, entry.sha256]));
+}

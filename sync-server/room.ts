@@ -10,6 +10,8 @@ import { StorageError, type Storage } from "./storage.ts";
 export interface RoomMember {
   readonly id: string;
   readonly personId: string | null;
+  /** Invite id when the socket was opened with an invite token itself. */
+  readonly inviteId: string | null;
   /**
    * Awareness client ids this connection has announced, removed when it leaves.
    */

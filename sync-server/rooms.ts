@@ -1,7 +1,7 @@
 import { CloseCode } from "./close-codes.ts";
 import type { Logger } from "./log.ts";
 import type { RoomName } from "./roles.ts";
-import { Room, type RoomOptions } from "./room.ts";
+import { Room, type RoomMember, type RoomOptions } from "./room.ts";
 
 export interface RoomRegistryOptions extends RoomOptions {
   /** Milliseconds a room without connections stays loaded. */
@@ -53,6 +53,27 @@ export class RoomRegistry {
 
   names(): string[] {
     return [...this.rooms.keys()];
+  }
+
+  /**
+   * Closes the connections to a plan's rooms (plan and review) that `match`
+   * selects, with 4403 and `reason`. Returns how many it closed.
+   */
+  closeMembers(
+    planId: string,
+    match: (member: RoomMember) => boolean,
+    reason: string,
+  ): number {
+    let closed = 0;
+    for (const room of this.rooms.values()) {
+      if (room.planId !== planId) continue;
+      for (const member of [...room.members]) {
+        if (!match(member)) continue;
+        member.close(CloseCode.FORBIDDEN, reason);
+        closed += 1;
+      }
+    }
+    return closed;
   }
 
   /** Unloads every room. Call it after closing all connections. */

@@ -93,15 +93,20 @@ export async function startServer(
   });
   let stopping = false;
   const isStopping = () => stopping;
+  const boundPort = (): number => (httpServer.address() as AddressInfo).port;
 
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: config.maxMessageBytes,
   });
-  const httpServer = http.createServer(
+  const httpServer: http.Server = http.createServer(
     createRequestHandler({
       secret,
       storage,
+      publicDataDir: config.publicDataDir,
+      publicBaseUrl: (): string => publicBaseUrl(config.host, boundPort()),
+      closeSockets: (planId, match, reason) =>
+        rooms.closeMembers(planId, match, reason),
       logger,
       datasets: new DatasetStore(config.publicDataDir),
       staticFiles: new StaticFiles(config.webDir),
@@ -138,7 +143,7 @@ export async function startServer(
     storage.close();
     throw error;
   }
-  const port = (httpServer.address() as AddressInfo).port;
+  const port = boundPort();
   const urlHost = config.host.includes(":") ? `[${config.host}]` : config.host;
   logger.info(
     {
@@ -164,7 +169,12 @@ export async function startServer(
     secret,
     demoLinks: async () =>
       storage.getPlan(DEMO_PLAN_ID)
-        ? inviteLinks(secret, publicBaseUrl(config.host, port), DEMO_PLAN_ID)
+        ? inviteLinks(
+            storage,
+            secret,
+            publicBaseUrl(config.host, port),
+            DEMO_PLAN_ID,
+          )
         : [],
     close: () => {
       stopping = true;

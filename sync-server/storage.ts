@@ -2,38 +2,14 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { Durability } from "./config.ts";
+import { InviteStore } from "./invite-store.ts";
+import { PeopleStore } from "./people-store.ts";
+import { StorageError } from "./storage-error.ts";
+import { migrate } from "./storage-schema.ts";
+
+export { StorageError };
 
 export const DATABASE_FILE = "meridian.db";
-
-/** Version of the table layout below, kept in SQLite's user_version. */
-const STORAGE_VERSION = 1;
-
-// `updates` is append-only: every accepted Yjs update of every room, in the
-// order the server applied it, so that any past state can be rebuilt.
-// `snapshots` contains the merged state of a room up to `seq`, so loading a
-// room reads one snapshot and the updates after it, not its whole history.
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS plans (
-  id TEXT PRIMARY KEY,
-  name TEXT NOT NULL,
-  created_at INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS updates (
-  room TEXT NOT NULL,
-  seq INTEGER NOT NULL,
-  data BLOB NOT NULL,
-  created_at INTEGER NOT NULL,
-  person_id TEXT,
-  PRIMARY KEY (room, seq)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS snapshots (
-  room TEXT NOT NULL,
-  seq INTEGER NOT NULL,
-  data BLOB NOT NULL,
-  created_at INTEGER NOT NULL,
-  PRIMARY KEY (room, seq)
-) WITHOUT ROWID;
-`;
 
 export interface PlanRecord {
   id: string;
@@ -62,21 +38,25 @@ export interface StorageOptions {
 }
 
 /**
- * A storage operation that failed; the message names the room and the cause.
+ * The SQLite database of one DATA_DIR: plans, room updates and snapshots,
+ * invites and the people of each plan.
  */
-export class StorageError extends Error {
-  override name = "StorageError";
-}
-
-/** The SQLite database of one DATA_DIR: plans, room updates and snapshots. */
 export class Storage {
   readonly file: string;
+  /** Table layout version of the file; older only when opened read-only. */
+  readonly version: number;
+  readonly invites: InviteStore;
+  readonly people: PeopleStore;
   private readonly db: Database.Database;
   private readonly statements;
 
-  private constructor(file: string, db: Database.Database) {
+  private constructor(file: string, db: Database.Database, version: number) {
     this.file = file;
     this.db = db;
+    this.version = version;
+    const requireAccessTables = () => this.requireVersion(2);
+    this.invites = new InviteStore(db, requireAccessTables);
+    this.people = new PeopleStore(db, requireAccessTables);
     this.statements = {
       listPlans: db.prepare(
         "SELECT id, name, created_at AS createdAt FROM plans ORDER BY created_at, id",
@@ -132,8 +112,8 @@ export class Storage {
         `synchronous = ${options.durability === "full" ? "FULL" : "NORMAL"}`,
       );
     }
-    migrate(db, file, options.readonly ?? false);
-    return new Storage(file, db);
+    const version = migrate(db, file, options.readonly ?? false);
+    return new Storage(file, db, version);
   }
 
   listPlans(): PlanRecord[] {
@@ -144,8 +124,15 @@ export class Storage {
     return (this.statements.getPlan.get(id) as PlanRecord | undefined) ?? null;
   }
 
-  /** Stores a new plan and its first document state in one transaction. */
-  createPlan(plan: { id: string; name: string }, firstUpdate: Uint8Array) {
+  /**
+   * Stores a new plan and its first document state in one transaction, and
+   * runs `alsoRun` in the same transaction (to record the plan's creator).
+   */
+  createPlan(
+    plan: { id: string; name: string },
+    firstUpdate: Uint8Array,
+    alsoRun: () => void = () => {},
+  ) {
     const now = Date.now();
     this.db.transaction(() => {
       this.statements.insertPlan.run(plan.id, plan.name, now);
@@ -155,6 +142,7 @@ export class Storage {
         createdAt: now,
         personId: null,
       });
+      alsoRun();
     })();
   }
 
@@ -205,21 +193,11 @@ export class Storage {
   close(): void {
     if (this.db.open) this.db.close();
   }
-}
 
-function migrate(db: Database.Database, file: string, readonly: boolean) {
-  const version = db.pragma("user_version", { simple: true }) as number;
-  if (version > STORAGE_VERSION) {
+  private requireVersion(version: number): void {
+    if (this.version >= version) return;
     throw new StorageError(
-      `${file} was written by a newer Meridian (storage version ${version}, this one reads ${STORAGE_VERSION}). Upgrade Meridian before opening it.`,
+      `${this.file} has storage version ${this.version}, which has no invites or people yet. Start the server once with this data folder to upgrade it.`,
     );
   }
-  if (version === STORAGE_VERSION) return;
-  if (readonly) {
-    throw new StorageError(
-      `${file} has no Meridian tables yet. Start the server once with this data folder to create them.`,
-    );
-  }
-  db.exec(SCHEMA);
-  db.pragma(`user_version = ${STORAGE_VERSION}`);
 }

@@ -17,6 +17,11 @@ export interface TokenClaims {
   plan: string;
   role: Role;
   kind: TokenKind;
+  /**
+   * Id of the invite a person token's person joined with. It is absent for
+   * a plan's creator and for tokens issued before invites were recorded.
+   */
+  invite?: string;
   /** Issue and expiry times in seconds since the epoch. */
   iat: number;
   exp: number;
@@ -45,27 +50,35 @@ export class TokenError extends Error {
 
 /**
  * Signs a token carrying `claims` that expires at `expiresAt` (seconds since
- * the epoch).
+ * the epoch). HS256 is deterministic, so the same claims and times sign the
+ * same token again: the server rebuilds a recorded invite's link that way.
  */
 export async function signToken(
   secret: Uint8Array,
   claims: Omit<TokenClaims, "iat" | "exp">,
   expiresAt: number,
+  issuedAt: number = Math.floor(Date.now() / 1000),
 ): Promise<string> {
-  return new SignJWT({
+  const payload: JWTPayload = {
     name: claims.name,
     plan: claims.plan,
     role: claims.role,
     kind: claims.kind,
-  })
+  };
+  if (claims.invite !== undefined) payload.inv = claims.invite;
+  return new SignJWT(payload)
     .setProtectedHeader({ alg: ALGORITHM, typ: "JWT" })
     .setSubject(claims.sub)
-    .setIssuedAt()
+    .setIssuedAt(issuedAt)
     .setExpirationTime(expiresAt)
     .sign(secret);
 }
 
-/** Signs an invite to `planId` with `role`, valid for `days` days from now. */
+/**
+ * Signs an invite to `planId` with `role`, valid for `days` days from now,
+ * without recording it. The server records such an invite the first time it
+ * is used; `mintInvite` in invites.ts records it at once.
+ */
 export async function signInvite(
   secret: Uint8Array,
   planId: string,
@@ -129,7 +142,7 @@ function toTokenError(error: unknown): TokenError {
 }
 
 function readClaims(payload: JWTPayload): TokenClaims {
-  const { sub, name, plan, role, kind, iat, exp } = payload;
+  const { sub, name, plan, role, kind, inv, iat, exp } = payload;
   const valid =
     typeof sub === "string" &&
     sub.length > 0 &&
@@ -138,6 +151,7 @@ function readClaims(payload: JWTPayload): TokenClaims {
     PLAN_ID_PATTERN.test(plan) &&
     isRole(role) &&
     (kind === "invite" || kind === "person") &&
+    (inv === undefined || (typeof inv === "string" && inv.length > 0)) &&
     typeof iat === "number" &&
     typeof exp === "number";
   if (!valid) {
@@ -146,5 +160,7 @@ function readClaims(payload: JWTPayload): TokenClaims {
       "The token lacks the Meridian claims sub, name, plan, role, kind, iat and exp. Ask for a new invite link.",
     );
   }
-  return { sub, name, plan, role, kind, iat, exp };
+  const claims: TokenClaims = { sub, name, plan, role, kind, iat, exp };
+  if (typeof inv === "string") claims.invite = inv;
+  return claims;
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import type { WebSocket, WebSocketServer } from "ws";
+import { checkAccess } from "./access.ts";
 import { CloseCode, closeReason } from "./close-codes.ts";
 import { Connection } from "./connection.ts";
 import type { ServerEvents } from "./events.ts";
@@ -96,12 +97,27 @@ async function admit(context: UpgradeContext, url: URL): Promise<Admission> {
       reason: `This token is for plan "${claims.plan}", not "${room.planId}".`,
     };
   }
+  return checkRecords(context, claims, room);
+}
+
+// It is synchronous, so accept() runs it again right before the connection
+// joins its room. An invite revoked or a person removed during the
+// handshake is then still caught.
+function checkRecords(
+  context: UpgradeContext,
+  claims: TokenClaims,
+  room: RoomName,
+): Admission {
   if (!context.storage.getPlan(room.planId)) {
     return {
       ok: false,
       code: CloseCode.FORBIDDEN,
       reason: `Plan "${room.planId}" does not exist on this server.`,
     };
+  }
+  const denial = checkAccess(context.storage, claims);
+  if (denial) {
+    return { ok: false, code: CloseCode.FORBIDDEN, reason: denial.reason };
   }
   return { ok: true, claims, room };
 }
@@ -111,11 +127,12 @@ function accept(
   request: IncomingMessage,
   socket: Duplex,
   head: Buffer,
-  admission: Admission,
+  checked: Admission,
 ): void {
   context.wss.handleUpgrade(request, socket, head, (ws) => {
     addTooBigReason(ws, context.maxMessageBytes);
     context.wss.emit("connection", ws, request);
+    const admission = recheck(context, checked);
     if (!admission.ok) {
       context.logger.warn(
         {
@@ -139,6 +156,20 @@ function accept(
       onClose: () => context.rooms.release(room),
     });
   });
+}
+
+function recheck(context: UpgradeContext, checked: Admission): Admission {
+  if (!checked.ok) return checked;
+  try {
+    return checkRecords(context, checked.claims, checked.room);
+  } catch (error) {
+    context.logger.error({ err: error }, "access check failed");
+    return {
+      ok: false,
+      code: CloseCode.INTERNAL_ERROR,
+      reason: "The server could not check your access; reconnect later.",
+    };
+  }
 }
 
 // ws 8 closes a socket whose message exceeds maxPayload with 1009 and no

@@ -49,3 +49,14 @@ export function formatDeviation(percent: string | null): string {
   if (percent.startsWith("-")) return `−${percent.slice(1)}%`;
   return percent === "0.0" ? "0.0%" : `+${percent}%`;
 }
+
+/** Formats an ISO 8601 time as a short local date, such as "Mar 4, 2026". */
+export function formatDate(iso: string): string {
+  const time = Date.parse(iso);
+  if (!Number.isFinite(time)) return iso;
+  return new Date(time).toLocaleDateString(undefined, {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+  });
+}

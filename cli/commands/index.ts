@@ -3,10 +3,12 @@ import { balanceCommand } from "./balance.ts";
 import { dataCommand } from "./data.ts";
 import { exportCommand } from "./export.ts";
 import { inviteCommand } from "./invite.ts";
+import { planCommand } from "./plan.ts";
 
 // Each subcommand registers here, in the order the help lists them.
 export const commands: Command[] = [
   dataCommand,
+  planCommand,
   inviteCommand,
   exportCommand,
   balanceCommand,

@@ -2,7 +2,7 @@ import type * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
 import { PlanDoc } from "../../model/doc/plan-doc.ts";
 import { SCHEMA_VERSION } from "../../model/doc/schema.ts";
-import { ApiError, fetchSession } from "../session/api.ts";
+import { ApiError, fetchSession, renameSelf } from "../session/api.ts";
 import { isExpired, saveSession } from "../session/stored-sessions.ts";
 import { canEdit, type PersonalSession } from "../session/types.ts";
 import { ConnectionState } from "./connection.svelte.ts";
@@ -127,8 +127,8 @@ export class Workspace {
       { params: { token: this.session.token } },
     );
     this.provider = provider;
-    provider.on("closed", ({ code }) => {
-      this.accessProblem = rejectionMessage(code, this.session);
+    provider.on("closed", ({ code, reason }) => {
+      this.accessProblem = rejectionMessage(code, this.session, reason);
     });
 
     const isLocalOrigin = (origin: unknown) =>
@@ -146,12 +146,41 @@ export class Workspace {
     for (const cleanup of this.#cleanups.splice(0)) cleanup();
   }
 
-  /** Changes this person's display name here and in presence. */
-  rename(name: string): void {
+  /**
+   * Changes this person's display name in presence and this browser at once,
+   * then on the server. When the server cannot be reached, the name is kept
+   * as pending and sent on the next open. Raises the server's ApiError when
+   * it rejects the name, after putting the old name back.
+   */
+  async rename(name: string): Promise<void> {
+    const previous = this.session;
+    this.#applyName(name, name);
+    try {
+      await this.#sendName(name);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 0) return;
+      this.#applyName(previous.person.name, previous.pendingName);
+      throw error;
+    }
+  }
+
+  // Stores the server's reply; the stored token then carries the new name.
+  async #sendName(name: string): Promise<void> {
+    const reply = await renameSelf(this.session.token, name);
+    if (this.session.person.name !== name) return;
+    this.session = {
+      ...this.session,
+      token: reply.token,
+      person: reply.person,
+      expiresAt: reply.expiresAt,
+      pendingName: undefined,
+    };
+    saveSession(this.session);
+  }
+
+  #applyName(name: string, pendingName: string | undefined): void {
     const person = { ...this.session.person, name };
-    // TODO: The server keeps the name given at join; a rename reaches only
-    // presence and this browser until the server accepts name changes.
-    this.session = { ...this.session, person };
+    this.session = { ...this.session, person, pendingName };
     saveSession(this.session);
     this.presence.rename(person);
   }
@@ -162,7 +191,9 @@ export class Workspace {
   }
 
   // Asks the server whether the stored token still holds, without blocking
-  // an offline start: a network failure leaves the session as it is.
+  // an offline start: a network failure leaves the session as it is. A name
+  // chosen offline goes to the server now. Otherwise the server's name wins,
+  // because the person may have renamed themselves in another plan.
   async #checkSession(): Promise<void> {
     try {
       const reply = await fetchSession(this.session.token);
@@ -170,9 +201,20 @@ export class Workspace {
         this.session = { ...this.session, role: reply.role };
         saveSession(this.session);
       }
+      const pending = this.session.pendingName;
+      if (pending !== undefined) await this.#sendName(pending);
+      else if (reply.person.name !== this.session.person.name)
+        this.#applyName(reply.person.name, undefined);
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401)
+      if (!(error instanceof ApiError)) return;
+      if (error.status === 401)
         this.accessProblem = rejectionMessage(4401, this.session);
+      if (error.status === 403)
+        this.accessProblem = rejectionMessage(
+          4403,
+          this.session,
+          error.message,
+        );
     }
   }
 }
@@ -186,7 +228,12 @@ function expiredMessage(session: PersonalSession): string {
   return `your access to this plan expired on ${new Date(session.expiresAt).toLocaleString()}. Open a new invite link from the plan owner.`;
 }
 
-function rejectionMessage(code: number, session: PersonalSession): string {
+function rejectionMessage(
+  code: number,
+  session: PersonalSession,
+  reason = "",
+): string {
+  if (code === 4403 && reason) return reason;
   if (code === 4403)
     return `the server rejected your token for plan "${session.planId}". Open an invite link for this plan.`;
   if (isExpired(session)) return expiredMessage(session);

@@ -33,7 +33,7 @@ export async function joinPlan(
   inviteToken: string,
   name: string,
 ): Promise<JoinReply> {
-  const body = await request("/api/join", {
+  const body = await apiRequest("/api/join", {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ token: inviteToken, name }),
@@ -41,9 +41,13 @@ export async function joinPlan(
   return readJoinReply(body);
 }
 
-/** Reads who a personal token belongs to; raises ApiError 401 when the token is expired or revoked. */
+/**
+ * Reads who a personal token belongs to, with the name the server has for
+ * them now. Raises ApiError 401 when the token is invalid or expired, and 403
+ * when the person was removed from the plan.
+ */
 export async function fetchSession(token: string): Promise<SessionReply> {
-  const body = await request("/api/session", {
+  const body = await apiRequest("/api/session", {
     headers: { authorization: `Bearer ${token}` },
   });
   const reply = body as SessionReply;
@@ -57,7 +61,31 @@ export async function fetchSession(token: string): Promise<SessionReply> {
   return reply;
 }
 
-async function request(path: string, init: RequestInit): Promise<unknown> {
+/** Renames the token's person on the server and returns a token with the new name. */
+export async function renameSelf(
+  token: string,
+  name: string,
+): Promise<JoinReply> {
+  const body = await apiRequest("/api/session", {
+    method: "PATCH",
+    headers: {
+      authorization: `Bearer ${token}`,
+      "content-type": "application/json",
+    },
+    body: JSON.stringify({ name }),
+  });
+  return readJoinReply(body);
+}
+
+/**
+ * Sends one request to the Meridian API and returns the parsed JSON body.
+ * Raises ApiError with the server's code and message for an error status,
+ * and with status 0 when the server cannot be reached.
+ */
+export async function apiRequest(
+  path: string,
+  init: RequestInit = {},
+): Promise<unknown> {
   let response: Response;
   try {
     response = await fetch(path, init);
@@ -82,7 +110,7 @@ async function request(path: string, init: RequestInit): Promise<unknown> {
   return body;
 }
 
-function readJoinReply(body: unknown): JoinReply {
+export function readJoinReply(body: unknown): JoinReply {
   const reply = body as JoinReply;
   const valid =
     typeof reply?.token === "string" &&
@@ -92,7 +120,7 @@ function readJoinReply(body: unknown): JoinReply {
   if (!valid) {
     throw new ApiError(
       "invalid_reply",
-      "The server's join reply is missing the token, person, plan id or role.",
+      "The server's reply is missing the token, person, plan id or role.",
       200,
     );
   }

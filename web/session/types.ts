@@ -18,6 +18,10 @@ export interface PersonalSession {
   expiresAt: string;
   /** SHA-256 of the invite token this session was created from, to notice a different invite. */
   inviteDigest: string | null;
+  /** The plan's name as last seen, for the plans menu while offline. */
+  planName?: string;
+  /** A display name chosen while the server could not be reached, sent when it can. */
+  pendingName?: string;
 }
 
 export function isRole(value: unknown): value is Role {

@@ -1,0 +1,130 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ApiContext } from "./api-auth.ts";
+import {
+  createPlanFromRequest,
+  listPlans,
+  openPlanSession,
+} from "./api-plans.ts";
+import {
+  createInvite,
+  listInvites,
+  listPeople,
+  removePerson,
+  revokeInvite,
+} from "./api-sharing.ts";
+import { join, renameSession, session } from "./api.ts";
+import { HttpError, requireMethod, sendJson } from "./http-json.ts";
+
+type Handler = (
+  context: ApiContext,
+  request: IncomingMessage,
+  params: string[],
+) => Promise<unknown>;
+
+/** One API path: its pattern and a handler per method, with the reply status. */
+interface Route {
+  pattern: RegExp;
+  methods: Record<string, { status: number; handle: Handler }>;
+}
+
+const SEGMENT = "([^/]+)";
+
+const ROUTES: Route[] = [
+  {
+    pattern: /^\/api\/join$/,
+    methods: { POST: { status: 200, handle: (c, r) => join(c, r) } },
+  },
+  {
+    pattern: /^\/api\/session$/,
+    methods: {
+      GET: { status: 200, handle: (c, r) => session(c, r) },
+      PATCH: { status: 200, handle: (c, r) => renameSession(c, r) },
+    },
+  },
+  {
+    pattern: /^\/api\/plans$/,
+    methods: {
+      GET: { status: 200, handle: (c, r) => listPlans(c, r) },
+      POST: { status: 201, handle: (c, r) => createPlanFromRequest(c, r) },
+    },
+  },
+  {
+    pattern: new RegExp(`^/api/plans/${SEGMENT}/session$`),
+    methods: {
+      POST: {
+        status: 200,
+        handle: (c, r, [plan]) => openPlanSession(c, r, plan),
+      },
+    },
+  },
+  {
+    pattern: new RegExp(`^/api/plans/${SEGMENT}/invites$`),
+    methods: {
+      GET: { status: 200, handle: (c, r, [plan]) => listInvites(c, r, plan) },
+      POST: {
+        status: 201,
+        handle: (c, r, [plan]) => createInvite(c, r, plan),
+      },
+    },
+  },
+  {
+    pattern: new RegExp(`^/api/plans/${SEGMENT}/invites/${SEGMENT}$`),
+    methods: {
+      DELETE: {
+        status: 200,
+        handle: (c, r, [plan, invite]) => revokeInvite(c, r, plan, invite),
+      },
+    },
+  },
+  {
+    pattern: new RegExp(`^/api/plans/${SEGMENT}/people$`),
+    methods: {
+      GET: { status: 200, handle: (c, r, [plan]) => listPeople(c, r, plan) },
+    },
+  },
+  {
+    pattern: new RegExp(`^/api/plans/${SEGMENT}/people/${SEGMENT}$`),
+    methods: {
+      DELETE: {
+        status: 200,
+        handle: (c, r, [plan, person]) => removePerson(c, r, plan, person),
+      },
+    },
+  },
+];
+
+/**
+ * Handles a request for one of the API paths above and sends its reply, then
+ * returns true. Returns false when no route matches the path.
+ */
+export async function routeApi(
+  context: ApiContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+  pathname: string,
+): Promise<boolean> {
+  for (const route of ROUTES) {
+    const match = route.pattern.exec(pathname);
+    if (!match) continue;
+
+    const method = request.method ?? "GET";
+    requireMethod(method, Object.keys(route.methods));
+    const { status, handle } = route.methods[method];
+    const params = match.slice(1).map(decodeSegment);
+    sendJson(response, status, await handle(context, request, params));
+    return true;
+  }
+  return false;
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new HttpError(
+      400,
+      "INVALID_PATH",
+      `The path segment "${segment}" is not valid percent-encoding.`,
+    );
+  }
+}
