@@ -1,8 +1,10 @@
 import { cpus, totalmem } from "node:os";
 import { benchBalance } from "./balance.ts";
+import { benchBrowserOpen } from "./browser-open.ts";
 import { benchCoverage } from "./coverage.ts";
 import { benchDocSize } from "./doc-size.ts";
 import { benchServerMemory } from "./server-memory.ts";
+import { benchStrokeLatency } from "./stroke-latency.ts";
 import type { BenchResult } from "./harness.ts";
 
 // Runs every benchmark, or those named on the command line, and prints one
@@ -12,6 +14,8 @@ const benches: Record<string, () => BenchResult | Promise<BenchResult>> = {
   balance: benchBalance,
   "doc-size": () => benchDocSize(),
   "server-memory": () => benchServerMemory(),
+  "browser-open": () => benchBrowserOpen(),
+  "stroke-latency": () => benchStrokeLatency(),
 };
 
 const selected = process.argv.slice(2);
