@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
 import path from "node:path";
-import { readBalanceData } from "../cli/commands/balance.ts";
+import { readBalanceData } from "../cli/commands/balance-data.ts";
 import { AdjacencyGraph } from "../model/geo/adjacency.ts";
 import { balanceTerritories } from "../model/optimize/balance.ts";
 import { perturbDesign } from "../model/optimize/perturb.ts";

@@ -3,8 +3,15 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseOptions, type Command } from "../command.ts";
 import { CliError } from "../errors.ts";
-import { AdjacencyGraph, type UnitShape } from "../../model/geo/adjacency.ts";
-import { centsToString } from "../../model/money.ts";
+import {
+  findState,
+  readBalanceData,
+  type BalanceData,
+  type DataUnit,
+  type State,
+} from "./balance-data.ts";
+import { printSummary } from "./balance-summary.ts";
+import { AdjacencyGraph } from "../../model/geo/adjacency.ts";
 import {
   formatAssignmentCsv,
   parseAssignmentCsv,
@@ -16,9 +23,7 @@ import {
   isBalanceMetric,
   metricWeights,
   type BalanceMetric,
-  type MetricAccount,
 } from "../../model/optimize/metric.ts";
-import { describeObstacle } from "../../model/optimize/obstacles.ts";
 import { parseTolerancePercent } from "../../model/optimize/tolerance.ts";
 import type {
   BalanceMode,
@@ -60,24 +65,6 @@ Options:
   --out FILE           CSV file to write (required)
   --data-dir DIR       folder with units.json, adjacency.json and accounts.json
                        (default: public/data)`;
-
-/** Geography and accounts as the balance command reads them from the data folder. */
-export interface BalanceData {
-  units: DataUnit[];
-  states: { fips: string; code: string; name: string }[];
-  shapes: UnitShape[];
-  /** Loaded on first use: only the potential and accounts metrics need it. */
-  accounts: () => MetricAccount[];
-}
-
-interface DataUnit {
-  id: string;
-  name: string;
-  stateFips: string;
-  population: number;
-}
-
-type State = BalanceData["states"][number];
 
 export const balanceCommand: Command = {
   name: "balance",
@@ -209,43 +196,6 @@ function readSeed(value: string | undefined): number {
   return seed;
 }
 
-/** Reads the data folder's JSON files; accounts.json is read only when a metric needs it. */
-export function readBalanceData(dataDir: string): BalanceData {
-  const read = (file: string) => {
-    const full = path.join(dataDir, file);
-    try {
-      return JSON.parse(fs.readFileSync(full, "utf8"));
-    } catch (error) {
-      throw new CliError(
-        `Cannot read ${full}: ${(error as Error).message}. Check --data-dir, or rebuild the data with "npm run data".`,
-      );
-    }
-  };
-  const unitsFile = read("units.json");
-  let accounts: MetricAccount[] | null = null;
-  return {
-    units: unitsFile.units,
-    states: unitsFile.states,
-    shapes: read("adjacency.json").units,
-    accounts: () => (accounts ??= read("accounts.json").accounts),
-  };
-}
-
-/** Finds a state by 2-digit FIPS code or USPS code, case-insensitive. */
-export function findState(data: BalanceData, query: string): State {
-  const text = query.trim().toUpperCase();
-  const state = data.states.find((s) => s.fips === text || s.code === text);
-  if (state) return state;
-
-  const padded = data.states.find(
-    (s) => /^\d$/.test(text) && s.fips === text.padStart(2, "0"),
-  );
-  const hint = padded
-    ? ` FIPS codes have two digits: did you mean ${padded.fips} (${padded.code})?`
-    : " Use a 2-digit FIPS code such as 19 or a USPS code such as IA.";
-  throw usage(`Unknown state "${query}".${hint}`);
-}
-
 function readStartingDesign(
   file: string,
   data: BalanceData,
@@ -334,90 +284,4 @@ function runBalance(run: () => BalanceResult): BalanceResult {
     if (error instanceof BalanceInputError) throw new CliError(error.message);
     throw error;
   }
-}
-
-const STOP_REASONS: Record<BalanceResult["stopReason"], string> = {
-  "tolerance-met": "every territory is within the tolerance",
-  "obstacles-only":
-    "every territory is within the tolerance except where an obstacle keeps it out",
-  "no-improving-move": "no move improves the balance further",
-  "iteration-limit": "the move limit was reached",
-  cancelled: "cancelled",
-};
-
-interface SummaryInput {
-  result: BalanceResult;
-  state: State;
-  metric: BalanceMetric;
-  mode: BalanceMode;
-  seed: number;
-  tolerance: string;
-  unitCount: number;
-  hasStart: boolean;
-  unitLabel: (unitId: string) => string;
-  elapsedMs: number;
-  out: string;
-}
-
-function printSummary(summary: SummaryInput): void {
-  const { result, metric } = summary;
-  const formatTotal = (total: number) =>
-    metric === "potential" ? centsToString(total) : String(total);
-  console.log(
-    `${summary.state.name} (${summary.state.code}): ${summary.unitCount} counties into ${result.territories.length} territories by ${metric}, ${summary.mode}, seed ${summary.seed}, tolerance ${summary.tolerance}%.\n`,
-  );
-  const rows = result.territories.map((t) => [
-    t.id,
-    String(t.units),
-    formatTotal(t.total),
-    t.deviationPercent === null ? "-" : `${t.deviationPercent}%`,
-    String(t.pieces),
-    t.polsbyPopper === null ? "-" : t.polsbyPopper.toFixed(2),
-  ]);
-  const header = [
-    "territory",
-    "units",
-    metric,
-    "deviation",
-    "pieces",
-    "polsby-popper",
-  ];
-  console.log(`${textTable(header, rows)}\n`);
-
-  const met = result.toleranceMet ? "met" : "not met";
-  const maxDeviation =
-    result.maxDeviationPercent === null
-      ? "-"
-      : `${result.maxDeviationPercent}%`;
-  const lines = [
-    `Max deviation: ${maxDeviation}, tolerance ${summary.tolerance}% ${met}.`,
-    ...result.obstacles.map(
-      (o) =>
-        `Tolerance not reachable: ${describeObstacle(o, summary.unitLabel)}.`,
-    ),
-    `Pieces per territory: ${result.territories.map((t) => t.pieces).join(", ")}.`,
-    summary.hasStart
-      ? `Units moved: ${result.unitsMoved} of ${summary.unitCount}.`
-      : `Units moved: ${result.unitsMoved} of ${summary.unitCount} (no starting design).`,
-    `Moves made by the search: ${result.iterations}; it stopped because ${STOP_REASONS[result.stopReason]}.`,
-    `Time: ${summary.elapsedMs.toFixed(0)} ms.`,
-    `Wrote ${summary.out}.`,
-  ];
-  console.log(lines.join("\n"));
-}
-
-/** Lays out rows as aligned columns: the first left-aligned, the rest right-aligned. */
-function textTable(header: string[], rows: string[][]): string {
-  const widths = header.map((title, column) =>
-    Math.max(title.length, ...rows.map((row) => row[column].length)),
-  );
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, column) =>
-        column === 0
-          ? cell.padEnd(widths[column])
-          : cell.padStart(widths[column]),
-      )
-      .join("  ");
-  return [header, ...rows].map(line).join("\n");
 }
