@@ -6,9 +6,9 @@ import {
   loadAuthSecret,
 } from "../../sync-server/auth-secret.ts";
 import { inviteUrl } from "../../sync-server/links.ts";
-import { isRole, ROLES } from "../../sync-server/roles.ts";
+import { mintInvite } from "../../sync-server/invites.ts";
+import { isRole, ROLES, type Role } from "../../sync-server/roles.ts";
 import { Storage, StorageError } from "../../sync-server/storage.ts";
-import { signInvite } from "../../sync-server/tokens.ts";
 
 const MAX_DAYS = 3650;
 
@@ -56,9 +56,17 @@ export const inviteCommand: Command = {
     const baseUrl = readBaseUrl(values["base-url"]);
     const dataDir = path.resolve(values["data-dir"]);
 
-    requirePlan(dataDir, values.plan);
+    // A read-only open first, so that a missing database is reported as such
+    // instead of being created.
+    openStorage(dataDir, true).close();
     const secret = readSecret(dataDir);
-    const token = await signInvite(secret, values.plan, values.role, days);
+    const token = await recordInvite(
+      dataDir,
+      secret,
+      values.plan,
+      values.role,
+      days,
+    );
     console.log(inviteUrl(baseUrl, values.plan, token));
   },
 };
@@ -90,14 +98,18 @@ function readBaseUrl(value: string): string {
   throw usage(`--base-url "${value}" is not an http or https URL.`);
 }
 
-function requirePlan(dataDir: string, planId: string): void {
-  let storage: Storage;
-  try {
-    storage = Storage.open(dataDir, { readonly: true });
-  } catch (error) {
-    if (error instanceof StorageError) throw new CliError(error.message);
-    throw error;
-  }
+/**
+ * Records the invite in the plan's database, so that the share dialog lists
+ * it and an editor can revoke it, and returns its signed token.
+ */
+async function recordInvite(
+  dataDir: string,
+  secret: Uint8Array,
+  planId: string,
+  role: Role,
+  days: number,
+): Promise<string> {
+  const storage = openStorage(dataDir, false);
   try {
     if (!storage.getPlan(planId)) {
       const known = storage.listPlans().map((plan) => plan.id);
@@ -105,8 +117,24 @@ function requirePlan(dataDir: string, planId: string): void {
         `Plan "${planId}" does not exist in ${storage.file}. Known plans: ${known.join(", ") || "none"}.`,
       );
     }
+    const minted = await mintInvite(storage, secret, {
+      planId,
+      role,
+      days,
+      createdBy: "server",
+    });
+    return minted.token;
   } finally {
     storage.close();
+  }
+}
+
+function openStorage(dataDir: string, readonly: boolean): Storage {
+  try {
+    return Storage.open(dataDir, { readonly });
+  } catch (error) {
+    if (error instanceof StorageError) throw new CliError(error.message);
+    throw error;
   }
 }
 

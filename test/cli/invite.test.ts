@@ -55,6 +55,34 @@ describe("meridian invite", () => {
     expect(claims.exp - claims.iat).toBe(45 * 86_400);
   });
 
+  test("records the invite so it can be listed and revoked", async () => {
+    const secret = storedSecret();
+
+    const result = runCli([
+      "invite",
+      "--plan",
+      "q3-west",
+      "--role",
+      "viewer",
+      "--data-dir",
+      dataDir,
+    ]);
+
+    expect(result.status).toBe(0);
+    const claims = await verifyToken(
+      secret,
+      new URL(result.stdout.trim()).searchParams.get("token"),
+    );
+    const storage = Storage.open(dataDir);
+    try {
+      const active = storage.invites.listActive("q3-west");
+      expect(active.map((invite) => invite.id)).toEqual([claims.sub]);
+      expect(active[0]).toMatchObject({ role: "viewer", createdBy: "server" });
+    } finally {
+      storage.close();
+    }
+  });
+
   test("AUTH_SECRET wins over the stored secret", async () => {
     storedSecret();
     const envSecret = "env-secret-0123456789-abcdefghijklmnop";
