@@ -4,5 +4,10 @@
 import { register } from "tsx/esm/api";
 
 register();
+// A closed pipe (as in "meridian export ... | head") ends the output, not the command with a stack trace.
+process.stdout.on("error", (error) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
 const { main } = await import("../cli/main.ts");
 process.exitCode = await main(process.argv.slice(2));

@@ -3,6 +3,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseOptions, type Command } from "../command.ts";
 import { CliError } from "../errors.ts";
+import { checkOutputPath, writeOutputFile } from "../output.ts";
 import {
   findState,
   readBalanceData,
@@ -90,6 +91,7 @@ export const balanceCommand: Command = {
     }
     if (!values.state) throw usage("Missing --state.");
     if (!values.out) throw usage("Missing --out.");
+    checkOutputPath(values.out);
     const metric = readMetric(values.metric);
     const mode = readMode(values.mode);
     const seed = readSeed(values.seed);
@@ -137,7 +139,7 @@ export const balanceCommand: Command = {
     );
     const elapsedMs = performance.now() - started;
 
-    fs.writeFileSync(values.out, formatAssignmentCsv(result.assignment));
+    writeOutputFile(values.out, formatAssignmentCsv(result.assignment));
     const names = new Map(units.map((u) => [u.id, u.name]));
     printSummary({
       result,

@@ -1,7 +1,7 @@
-import fs from "node:fs";
 import path from "node:path";
 import { parseOptions, type Command } from "../command.ts";
 import { CliError } from "../errors.ts";
+import { writeOutputFile } from "../output.ts";
 import type { PlanDoc } from "../../model/doc/plan-doc.ts";
 import { loadPlanDoc } from "../../sync-server/plans.ts";
 import { Storage, StorageError } from "../../sync-server/storage.ts";
@@ -57,7 +57,7 @@ export const exportCommand: Command = {
 
     const plan = readPlan(path.resolve(values["data-dir"]), values.plan);
     const csv = assignmentsCsv(plan);
-    if (values.out) fs.writeFileSync(values.out, csv);
+    if (values.out) writeOutputFile(values.out, csv);
     else process.stdout.write(csv);
   },
 };
@@ -76,16 +76,32 @@ function readPlan(dataDir: string, planId: string): PlanDoc {
 }
 
 /**
- * Formats assignments as `unit_id,territory` rows sorted by unit id. A unit
- * whose territory was deleted on another replica keeps the territory id, so
- * no assignment disappears from the export.
+ * Formats assignments as `unit_id,territory` rows sorted by unit id, with the
+ * territory's name. A unit assigned to a territory that was deleted on
+ * another replica counts as unassigned, as on the map and in the territory
+ * list, so it has no row. When two territories share a name, each gets the
+ * first 8 characters of its id in brackets, so every row maps back to one
+ * territory.
  */
 export function assignmentsCsv(plan: PlanDoc): string {
-  const names = new Map(plan.readTerritories().map((t) => [t.id, t.name]));
+  const territories = plan.readTerritories();
+  const nameCount = new Map<string, number>();
+  for (const t of territories)
+    nameCount.set(t.name, (nameCount.get(t.name) ?? 0) + 1);
+  const names = new Map(
+    territories.map((t) => [
+      t.id,
+      (nameCount.get(t.name) ?? 0) > 1
+        ? `${t.name} (${t.id.slice(0, 8)})`
+        : t.name,
+    ]),
+  );
+
   const rows = [...plan.readAssignments()].sort(([a], [b]) => compareIds(a, b));
   const lines = ["unit_id,territory"];
   for (const [unitId, territoryId] of rows) {
-    const territory = names.get(territoryId) ?? territoryId;
+    const territory = names.get(territoryId);
+    if (territory === undefined) continue;
     lines.push(`${csvField(unitId)},${csvField(territory)}`);
   }
   return `${lines.join("\n")}\n`;

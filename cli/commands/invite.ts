@@ -25,7 +25,7 @@ start. The plan must exist in the data folder's database.
 Options:
   --plan ID         plan to invite to (required)
   --role ROLE       editor (writes the plan), reviewer (reads the plan, writes
-                    comments) or viewer (reads both) (required)
+                    its review document) or viewer (reads both) (required)
   --days N          days the invite stays valid, 1 to ${MAX_DAYS} (default: 30)
   --data-dir DIR    the server's DATA_DIR (default: ./data)
   --base-url URL    address people open the app at (default: http://localhost:8080)`;

@@ -106,6 +106,60 @@ describe("meridian export assignments", () => {
     );
   });
 
+  test("skips units of a deleted territory and tells shared names apart", () => {
+    const storage = Storage.open(dataDir);
+    createPlan(storage, {
+      planId: "dup",
+      name: "Dup",
+      territories: [
+        territory("aaaaaaaa-1", "West"),
+        territory("bbbbbbbb-2", "West"),
+      ],
+      assignments: [
+        ["06001", "aaaaaaaa-1"],
+        ["06003", "bbbbbbbb-2"],
+        ["06005", "deleted-elsewhere"],
+      ],
+    });
+    storage.close();
+
+    const result = runCli([
+      "export",
+      "assignments",
+      "--plan",
+      "dup",
+      "--data-dir",
+      dataDir,
+    ]);
+
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(
+      [
+        "unit_id,territory",
+        "06001,West (aaaaaaaa)",
+        "06003,West (bbbbbbbb)",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  test("unwritable --out exits 1 naming the file", () => {
+    storePlan();
+    const result = runCli([
+      "export",
+      "assignments",
+      "--plan",
+      "east",
+      "--data-dir",
+      dataDir,
+      "--out",
+      path.join(dataDir, "missing", "x.csv"),
+    ]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("its folder does not exist");
+    expect(result.stderr).not.toContain("    at ");
+  });
+
   test("unknown plan exits 1", () => {
     storePlan();
     const result = runCli([
