@@ -1,4 +1,6 @@
+import { territoriesInListOrder } from "../model/regions.ts";
 import type { Workspace } from "./plan/workspace.svelte.ts";
+import { sidebarTab } from "./ui/sidebar-tab.svelte.ts";
 
 /** The id of the new-territory name field, which N focuses. */
 export const NEW_TERRITORY_INPUT_ID = "new-territory-name";
@@ -66,7 +68,9 @@ function handleUndoKeys(workspace: Workspace, event: KeyboardEvent): boolean {
 function handleToolKeys(workspace: Workspace, key: string): boolean {
   const tools = workspace.tools;
   if (/^[1-9]$/.test(key)) {
-    const territory = workspace.mirror.paintable[Number(key) - 1];
+    // The list groups territories by region, and the keys follow its order.
+    const order = territoriesInListOrder(workspace.mirror.territories);
+    const territory = order[Number(key) - 1];
     if (!territory) return false;
     workspace.selectTerritory(territory.id);
     if (workspace.canEdit) tools.tool = "paint";
@@ -86,6 +90,7 @@ function handleToolKeys(workspace: Workspace, key: string): boolean {
       return true;
     case "n":
       if (!workspace.canEdit) return false;
+      sidebarTab.show("territories");
       document.getElementById(NEW_TERRITORY_INPUT_ID)?.focus();
       return true;
     default:
@@ -93,7 +98,8 @@ function handleToolKeys(workspace: Workspace, key: string): boolean {
   }
 }
 
-function isTextField(target: EventTarget | null): boolean {
+/** True for elements that take typed text, whose keys shortcuts leave alone. */
+export function isTextField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   if (target instanceof HTMLTextAreaElement) return true;

@@ -3,6 +3,7 @@ import type * as Y from "yjs";
 import type { WebsocketProvider } from "y-websocket";
 import type { CoverageResult } from "../model/coverage.ts";
 import type { PlanDoc } from "../model/doc/plan-doc.ts";
+import type { LockViolation } from "../model/locks.ts";
 import type { Workspace } from "./plan/workspace.svelte.ts";
 
 /**
@@ -23,6 +24,8 @@ export interface MeridianHook {
   coverage(): CoverageResult | null;
   /** Resolves when the map has drawn every pending change. */
   whenMapIdle(): Promise<void>;
+  /** Differences between lock snapshots and the document as it is now. */
+  lockViolations(): LockViolation[];
 }
 
 declare global {
@@ -64,6 +67,9 @@ export function installTestingHook(): void {
     },
     coverage() {
       return workspace?.mirror.computeCoverage() ?? null;
+    },
+    lockViolations() {
+      return workspace?.planDoc?.readLockViolations() ?? [];
     },
     whenMapIdle() {
       const current = map;

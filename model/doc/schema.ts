@@ -4,7 +4,9 @@
  *
  * Version 1 holds, as top-level shared types:
  * - `meta` (Y.Map): schemaVersion, planId, name, currency, datasets (kind -> sha256).
- * - `territories` (Y.Map of Y.Map): id -> name, color, parentId, ownerId, locked, kind.
+ * - `territories` (Y.Map of Y.Map): id -> name, color, parentId, ownerId, locked, kind,
+ *   and `lockedUnits` (sorted unit ids the territory held when it was locked)
+ *   while it is locked.
  * - `assignments` (Y.Array read through YKeyValue): unit id -> territory id.
  *   A YKeyValue keeps the document small under repeated repainting, because a
  *   repaint removes the old entry instead of leaving a Y.Map tombstone per key.
@@ -19,6 +21,12 @@ export const META = "meta";
 export const TERRITORIES = "territories";
 export const ASSIGNMENTS = "assignments";
 export const OVERRIDES = "overrides";
+/**
+ * Field of a territory entry with its lock snapshot. Added within schema
+ * version 1: a client that predates it ignores the field, and an edit it
+ * makes to a locked territory shows as a lock violation.
+ */
+export const LOCKED_UNITS = "lockedUnits";
 export const RESERVED_MAPS = [
   "reps",
   "roles",

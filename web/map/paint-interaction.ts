@@ -1,6 +1,7 @@
 import type { Map as MapLibreMap } from "maplibre-gl";
 import type { PlanEditor } from "../plan/plan-editor.svelte.ts";
 import type { Tool } from "../plan/tools.svelte.ts";
+import type { Brush } from "./brush.ts";
 import type { CountyProperties } from "./geometry.ts";
 import { samplesBetween, type ScreenPoint } from "./stroke-sampling.ts";
 import { COUNTY_FILL_LAYER } from "./style.ts";
@@ -11,6 +12,8 @@ export interface PaintContext {
   territoryId(): string | null;
   editor(): PlanEditor | null;
   canEdit(): boolean;
+  /** Creates the brush of a new stroke; without one, a stroke paints the county under the pointer. */
+  brush?(): Brush | null;
 }
 
 interface Stroke {
@@ -18,6 +21,7 @@ interface Stroke {
   territoryId: string | null;
   last: ScreenPoint;
   pending: Set<string>;
+  brush: Brush | null;
 }
 
 /**
@@ -67,6 +71,7 @@ export class PaintInteraction {
       territoryId,
       last: point,
       pending: new Set(),
+      brush: this.#context.brush?.() ?? null,
     };
     this.#collect([point]);
     this.#scheduleFlush();
@@ -76,7 +81,7 @@ export class PaintInteraction {
     const stroke = this.#stroke;
     if (!stroke || event.pointerId !== stroke.pointerId) return;
     const point = this.#pointOf(event);
-    this.#collect(samplesBetween(stroke.last, point));
+    this.#collect(samplesBetween(stroke.last, point, stroke.brush?.spacing));
     stroke.last = point;
     this.#scheduleFlush();
   };
@@ -96,6 +101,12 @@ export class PaintInteraction {
   #collect(points: ScreenPoint[]): void {
     const pending = this.#stroke?.pending;
     if (!pending) return;
+    const brush = this.#stroke?.brush;
+    if (brush) {
+      for (const point of points)
+        for (const unitId of brush.unitsAt(point)) pending.add(unitId);
+      return;
+    }
     for (const point of points) {
       const features = this.#map.queryRenderedFeatures([point.x, point.y], {
         layers: [COUNTY_FILL_LAYER],

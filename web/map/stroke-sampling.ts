@@ -12,17 +12,19 @@ const MAX_SAMPLES = 200;
 /**
  * Returns points along the segment from `from` to `to`, excluding `from` and
  * including `to`, so that a fast drag paints every county it crosses instead
- * of only those under the pointer events.
+ * of only those under the pointer events. A wide brush passes a larger
+ * `spacing` in CSS pixels.
  */
 export function samplesBetween(
   from: ScreenPoint,
   to: ScreenPoint,
+  spacing: number = SAMPLE_SPACING_PX,
 ): ScreenPoint[] {
   const dx = to.x - from.x;
   const dy = to.y - from.y;
   const steps = Math.min(
     MAX_SAMPLES,
-    Math.max(1, Math.ceil(Math.hypot(dx, dy) / SAMPLE_SPACING_PX)),
+    Math.max(1, Math.ceil(Math.hypot(dx, dy) / spacing)),
   );
   const points: ScreenPoint[] = [];
   for (let i = 1; i <= steps; i++) {

@@ -1,13 +1,19 @@
 import type { WebsocketProvider } from "y-websocket";
 import type { PlanDoc } from "../../model/doc/plan-doc.ts";
 import { loadDataset, parseJsonDataset } from "./datasets.ts";
-import { buildReferenceData, type ReferenceData } from "./reference-data.ts";
+import {
+  buildReferenceData,
+  type AdjacencyInput,
+  type ReferenceData,
+} from "./reference-data.ts";
 
 /** SHA-256 of each dataset kind the map and coverage need. */
 export interface DatasetHashes {
   geometry: string;
   units: string;
   accounts: string;
+  /** Adjacency for contiguity and compactness; optional, because plans made before it name none. */
+  adjacency: string | null;
 }
 
 const KINDS = ["geometry", "units", "accounts"] as const;
@@ -31,6 +37,8 @@ export function waitForDatasets(
         geometry: datasets.geometry,
         units: datasets.units,
         accounts: datasets.accounts,
+        adjacency:
+          typeof datasets.adjacency === "string" ? datasets.adjacency : null,
       });
       return true;
     };
@@ -57,15 +65,41 @@ export function waitForDatasets(
   });
 }
 
-/** Loads, checks and parses the three datasets, from IndexedDB where this device has them. */
+/**
+ * Loads, checks and parses the datasets, from IndexedDB where this device
+ * has them. The three required ones must load; the adjacency dataset may
+ * fail, and then its problem travels with the reference data.
+ */
 export async function loadReferenceData(
   hashes: DatasetHashes,
   token: string,
 ): Promise<ReferenceData> {
-  const [geometry, units, accounts] = await Promise.all(
-    KINDS.map(async (kind) =>
-      parseJsonDataset(kind, await loadDataset(hashes[kind], token)),
+  const [[geometry, units, accounts], adjacency] = await Promise.all([
+    Promise.all(
+      KINDS.map(async (kind) =>
+        parseJsonDataset(kind, await loadDataset(hashes[kind], token)),
+      ),
     ),
-  );
-  return buildReferenceData(geometry, units, accounts);
+    loadAdjacency(hashes.adjacency, token),
+  ]);
+  return buildReferenceData(geometry, units, accounts, adjacency);
+}
+
+async function loadAdjacency(
+  sha256: string | null,
+  token: string,
+): Promise<AdjacencyInput> {
+  if (sha256 === null) {
+    return {
+      json: null,
+      problem:
+        "This plan names no adjacency dataset, so pieces and compactness are not shown.",
+    };
+  }
+  try {
+    const bytes = await loadDataset(sha256, token);
+    return { json: parseJsonDataset("adjacency", bytes), problem: null };
+  } catch (error) {
+    return { json: null, problem: (error as Error).message };
+  }
 }

@@ -1,5 +1,6 @@
 import type * as Y from "yjs";
-import type { PlanDoc } from "../../model/doc/plan-doc.ts";
+import { uniqueSkipped, type SkippedUnit } from "../../model/locks.ts";
+import type { AssignResult, PlanDoc } from "../../model/doc/plan-doc.ts";
 import type { Territory } from "../../model/doc/schema.ts";
 import { createUndoManager } from "./undo.ts";
 
@@ -16,6 +17,8 @@ export class PlanEditor {
 
   readonly #planDoc: PlanDoc;
   readonly #writable: () => string | null;
+  #skipListeners: ((skipped: SkippedUnit[]) => void)[] = [];
+  #strokeSkipped: SkippedUnit[] = [];
 
   /** `readOnlyReason` returns why this person may not write the plan now, or null when they may. */
   constructor(planDoc: PlanDoc, readOnlyReason: () => string | null) {
@@ -31,20 +34,86 @@ export class PlanEditor {
     this.undoManager.on("stack-cleared", update);
   }
 
+  /**
+   * Calls `listener` with the units that locks kept, at the end of each
+   * stroke or change that skipped some. Returns a function that stops the
+   * calls.
+   */
+  onSkipped(listener: (skipped: SkippedUnit[]) => void): () => void {
+    this.#skipListeners = [...this.#skipListeners, listener];
+    return () => {
+      this.#skipListeners = this.#skipListeners.filter((l) => l !== listener);
+    };
+  }
+
   /** Starts a stroke: every batch until `endStroke` becomes one undo step. */
   beginStroke(): void {
     this.#check();
     this.undoManager.stopCapturing();
+    this.#strokeSkipped = [];
   }
 
-  /** Writes one batch of a stroke in one transaction; returns the units that changed. */
+  /**
+   * Writes one batch of a stroke in one transaction; returns the units that
+   * changed. Units that locks keep are skipped and reported at the end of
+   * the stroke.
+   */
   paintBatch(unitIds: Iterable<string>, territoryId: string | null): string[] {
     this.#check();
-    return this.#planDoc.assign(unitIds, territoryId, this.origin);
+    const result = this.#planDoc.assignUnits(unitIds, territoryId, this.origin);
+    this.#strokeSkipped.push(...result.skipped);
+    return result.changed;
   }
 
   endStroke(): void {
     this.undoManager.stopCapturing();
+    const skipped = uniqueSkipped(this.#strokeSkipped);
+    this.#strokeSkipped = [];
+    if (skipped.length === 0) return;
+    for (const listener of this.#skipListeners) listener(skipped);
+  }
+
+  /**
+   * Writes several groups of units, each to its territory (null
+   * unassigns), in one transaction and one undo step, as a bulk change from
+   * a preview. Locks hold as in a stroke.
+   */
+  applyChange(
+    groups: ReadonlyMap<string | null, readonly string[]>,
+  ): AssignResult {
+    const result: AssignResult = { changed: [], skipped: [] };
+    this.beginStroke();
+    try {
+      this.#planDoc.doc.transact(() => {
+        for (const [territoryId, unitIds] of groups) {
+          result.changed.push(...this.paintBatch(unitIds, territoryId));
+        }
+      }, this.origin);
+    } finally {
+      result.skipped = [...this.#strokeSkipped];
+      this.endStroke();
+    }
+    return result;
+  }
+
+  /** Locks territories with their current units as the snapshot, as one undo step. */
+  lockTerritories(ids: readonly string[]): void {
+    this.#step(() => this.#planDoc.lockTerritories(ids, this.origin));
+  }
+
+  /** Unlocks territories, as one undo step. */
+  unlockTerritories(ids: readonly string[]): void {
+    this.#step(() => this.#planDoc.unlockTerritories(ids, this.origin));
+  }
+
+  /** Puts a locked territory back to its lock snapshot, as one undo step. */
+  restoreLock(id: string): string[] {
+    return this.#step(() => this.#planDoc.restoreLock(id, this.origin));
+  }
+
+  /** Makes a locked territory's current units its lock snapshot, as one undo step. */
+  acceptLock(id: string): void {
+    this.#step(() => this.#planDoc.acceptLock(id, this.origin));
   }
 
   /** Assigns units (or unassigns them with null) as one stroke and one undo step. */

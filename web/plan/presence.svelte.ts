@@ -39,10 +39,34 @@ export class Presence {
       pointer: null,
       selectedTerritory: null,
     });
-    const onChange = () => this.#readPeers(awareness);
+    const onChange = ({ removed }: { removed: number[] }) => {
+      // y-protocols keeps the clock of a removed peer, and drops a state that
+      // arrives again with that clock: after a reconnect the peer would stay
+      // missing until its next renewal. Forgetting the clock lets the state
+      // the server re-sends apply at once. It waits for a microtask because
+      // the "update" listeners of this removal still read the clock.
+      const departed = removed.filter((id) => id !== awareness.clientID);
+      if (departed.length > 0) {
+        queueMicrotask(() => {
+          for (const id of departed)
+            if (!awareness.states.has(id)) awareness.meta.delete(id);
+        });
+      }
+      this.#readPeers(awareness);
+    };
     awareness.on("change", onChange);
     this.#readPeers(awareness);
     return () => awareness.off("change", onChange);
+  }
+
+  /**
+   * Sends this person's state again with a new clock. The server and the
+   * peers dropped it when the socket closed and ignore the same clock when
+   * the provider re-sends it after a reconnect.
+   */
+  announce(): void {
+    const state = this.#awareness?.getLocalState();
+    if (state) this.#awareness?.setLocalState({ ...state });
   }
 
   setPointer(pointer: LngLat | null): void {

@@ -130,6 +130,9 @@ export class Workspace {
     provider.on("closed", ({ code, reason }) => {
       this.accessProblem = rejectionMessage(code, this.session, reason);
     });
+    provider.on("status", ({ status }) => {
+      if (status === "connected") this.presence.announce();
+    });
 
     const isLocalOrigin = (origin: unknown) =>
       origin === editor.origin || origin === editor.undoManager;

@@ -1,0 +1,154 @@
+/**
+ * Territory locks as plain data. A locked territory's units never change:
+ * a write skips units owned by a locked territory and never assigns a unit
+ * into one. Locking records the territory's units as its lock snapshot, so
+ * an edit that was made before the lock and merged after it shows as a
+ * violation instead of being lost or silently reverted.
+ */
+
+/** A unit a write left alone, and the locked territory that kept it. */
+export interface SkippedUnit {
+  unitId: string;
+  lockedTerritoryId: string;
+}
+
+/** A locked territory and the units it held when it was locked. */
+export interface TerritoryLock {
+  territoryId: string;
+  /** Units at the moment of locking, sorted; null for a lock recorded without a snapshot. */
+  unitIds: readonly string[] | null;
+}
+
+/**
+ * A difference between a lock snapshot and the merged assignment:
+ * - `moved-out`: a unit of the snapshot now sits elsewhere (or unassigned);
+ * - `added`: a unit sits in the locked territory but is not in its snapshot.
+ */
+export interface LockViolation {
+  territoryId: string;
+  unitId: string;
+  kind: "moved-out" | "added";
+  /** The unit's territory now, or null when it is unassigned. */
+  currentTerritoryId: string | null;
+}
+
+/**
+ * Splits the units of a write into those it may change and those a lock
+ * keeps. A unit that already belongs to `targetId` is in neither list,
+ * because the write would not change it. A unit owned by a locked
+ * territory is skipped with that territory as the reason. Otherwise a unit
+ * is skipped when the target itself is locked.
+ */
+export function splitByLocks(
+  unitIds: Iterable<string>,
+  targetId: string | null,
+  assignments: ReadonlyMap<string, string>,
+  lockedIds: ReadonlySet<string>,
+): { allowed: string[]; skipped: SkippedUnit[] } {
+  const allowed: string[] = [];
+  const skipped: SkippedUnit[] = [];
+  const seen = new Set<string>();
+  const targetLocked = targetId !== null && lockedIds.has(targetId);
+
+  for (const unitId of unitIds) {
+    if (seen.has(unitId)) continue;
+    seen.add(unitId);
+
+    const current = assignments.get(unitId) ?? null;
+    if (current === targetId) continue;
+    if (current !== null && lockedIds.has(current)) {
+      skipped.push({ unitId, lockedTerritoryId: current });
+    } else if (targetLocked) {
+      skipped.push({ unitId, lockedTerritoryId: targetId });
+    } else {
+      allowed.push(unitId);
+    }
+  }
+  return { allowed, skipped };
+}
+
+/**
+ * Compares every lock snapshot with the assignment as it is now and returns
+ * the differences, ordered by territory id, then unit id. A lock without a
+ * snapshot yields none.
+ */
+export function findLockViolations(
+  locks: readonly TerritoryLock[],
+  assignments: ReadonlyMap<string, string>,
+): LockViolation[] {
+  const violations: LockViolation[] = [];
+  const snapshots = locks.filter(
+    (lock): lock is TerritoryLock & { unitIds: readonly string[] } =>
+      lock.unitIds !== null,
+  );
+  if (snapshots.length === 0) return violations;
+
+  const unitsByTerritory = new Map<string, string[]>();
+  for (const [unitId, territoryId] of assignments) {
+    const list = unitsByTerritory.get(territoryId);
+    if (list) list.push(unitId);
+    else unitsByTerritory.set(territoryId, [unitId]);
+  }
+
+  for (const lock of snapshots) {
+    const snapshot = new Set(lock.unitIds);
+    for (const unitId of snapshot) {
+      const current = assignments.get(unitId) ?? null;
+      if (current === lock.territoryId) continue;
+      violations.push({
+        territoryId: lock.territoryId,
+        unitId,
+        kind: "moved-out",
+        currentTerritoryId: current,
+      });
+    }
+    for (const unitId of unitsByTerritory.get(lock.territoryId) ?? []) {
+      if (snapshot.has(unitId)) continue;
+      violations.push({
+        territoryId: lock.territoryId,
+        unitId,
+        kind: "added",
+        currentTerritoryId: lock.territoryId,
+      });
+    }
+  }
+  return violations.sort(
+    (a, b) =>
+      compare(a.territoryId, b.territoryId) || compare(a.unitId, b.unitId),
+  );
+}
+
+/** Keeps the first skip of each unit, as a stroke can pass a unit twice. */
+export function uniqueSkipped(skipped: readonly SkippedUnit[]): SkippedUnit[] {
+  const seen = new Set<string>();
+  return skipped.filter((s) => !seen.has(s.unitId) && seen.add(s.unitId));
+}
+
+/** The violations of one locked territory, split by kind. */
+export interface TerritoryViolations {
+  territoryId: string;
+  movedOut: LockViolation[];
+  added: LockViolation[];
+}
+
+/** Groups violations by locked territory, in the order of their first violation. */
+export function groupViolations(
+  violations: readonly LockViolation[],
+): TerritoryViolations[] {
+  const groups = new Map<string, TerritoryViolations>();
+  for (const violation of violations) {
+    let group = groups.get(violation.territoryId);
+    if (!group) {
+      group = { territoryId: violation.territoryId, movedOut: [], added: [] };
+      groups.set(violation.territoryId, group);
+    }
+    if (violation.kind === "moved-out") group.movedOut.push(violation);
+    else group.added.push(violation);
+  }
+  return [...groups.values()];
+}
+
+function compare(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}

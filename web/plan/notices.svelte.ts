@@ -1,0 +1,94 @@
+import type { SkippedUnit } from "../../model/locks.ts";
+
+/** Counties that locks kept out of the last stroke or bulk change. */
+export interface SkipNotice {
+  kind: "skipped";
+  id: number;
+  skipped: SkippedUnit[];
+}
+
+/** Counties this person painted that another write replaced at about the same time. */
+export interface LostNotice {
+  kind: "lost";
+  id: number;
+  unitIds: string[];
+  /** Yjs client id of the replica whose write won, or null when it is not known. */
+  writerClientId: number | null;
+  /** The winner's name from presence when the notice was made, or null when they were not in it yet. */
+  byName: string | null;
+  /** True when the counties became unassigned rather than repainted. */
+  erased: boolean;
+  /** Time of the last counties added, in milliseconds since the epoch. */
+  updatedAt: number;
+}
+
+/** One group of lost counties: the same writer, and repainted or erased alike. */
+export interface LostGroup {
+  unitIds: string[];
+  writerClientId: number | null;
+  byName: string | null;
+  erased: boolean;
+}
+
+export type DrawingNotice = SkipNotice | LostNotice;
+
+/** Lost-conflict notices kept at once; older ones drop off. */
+const MAX_LOST_NOTICES = 4;
+/** A loss this soon after the last one of a notice joins that notice, in milliseconds. */
+const MERGE_WINDOW_MS = 5_000;
+
+/**
+ * Notices about the designer's own edits. A new skip notice replaces the
+ * previous one. Losses to one writer within a few seconds of each other
+ * merge into one notice, so a long stroke of another person yields one.
+ */
+export class DrawingNotices {
+  list = $state.raw<DrawingNotice[]>([]);
+  #nextId = 1;
+
+  showSkipped(skipped: SkippedUnit[]): void {
+    const rest = this.list.filter((n) => n.kind !== "skipped");
+    this.list = [{ kind: "skipped", id: this.#nextId++, skipped }, ...rest];
+  }
+
+  showLost(group: LostGroup, now = Date.now()): void {
+    const same = this.list.find(
+      (n): n is LostNotice =>
+        n.kind === "lost" &&
+        n.writerClientId === group.writerClientId &&
+        n.erased === group.erased &&
+        now - n.updatedAt <= MERGE_WINDOW_MS,
+    );
+    if (same) {
+      const merged = unique([...same.unitIds, ...group.unitIds]);
+      const byName = same.byName ?? group.byName;
+      this.list = this.list.map((n) =>
+        n === same ? { ...same, unitIds: merged, byName, updatedAt: now } : n,
+      );
+      return;
+    }
+    const notice: LostNotice = {
+      kind: "lost",
+      id: this.#nextId++,
+      ...group,
+      unitIds: unique(group.unitIds),
+      updatedAt: now,
+    };
+    const lost = [...this.list.filter((n) => n.kind === "lost"), notice];
+    const skipped = this.list.filter((n) => n.kind === "skipped");
+    this.list = [...skipped, ...lost.slice(-MAX_LOST_NOTICES)];
+  }
+
+  dismiss(id: number): void {
+    this.list = this.list.filter((n) => n.id !== id);
+  }
+
+  dismissSkipped(): void {
+    this.list = this.list.filter((n) => n.kind !== "skipped");
+  }
+}
+
+// Notices hold tens of counties, so a quadratic filter is cheap here.
+function unique(ids: readonly string[]): string[] {
+  return ids.filter((id, index) => ids.indexOf(id) === index);
+}
