@@ -114,6 +114,36 @@ test("two editors see each other's strokes", async () => {
   await waitForAssignments(grace.page, { "06037": "demo-mountain" });
 });
 
+test("a territory deleted by another editor is deselected", async () => {
+  await selectTerritory(ada.page, "demo-new-england");
+  await expect
+    .poll(() =>
+      ada.page.evaluate(
+        () => window.meridian.planDoc?.readTerritory("demo-new-england")?.name,
+      ),
+    )
+    .toBe("New England");
+
+  await grace.page.evaluate(() =>
+    window.meridian.planDoc!.deleteTerritory(
+      "demo-new-england",
+      "demo-middle-atlantic",
+    ),
+  );
+
+  await ada.page.waitForFunction(
+    () => !window.meridian.planDoc?.readTerritory("demo-new-england"),
+  );
+  await expect
+    .poll(() =>
+      ada.page.locator('[data-territory-id="demo-new-england"]').count(),
+    )
+    .toBe(0);
+  await expect
+    .poll(() => ada.page.locator('[data-testid="tool-hint"]').textContent())
+    .toMatch(/Pick a territory/);
+});
+
 async function expectInPresenceList(
   page: Page,
   personId: string,

@@ -104,6 +104,7 @@ export class Workspace {
     this.planDoc = planDoc;
     this.editor = editor;
     this.#cleanups.push(this.mirror.attach(planDoc));
+    this.#cleanups.push(this.#clearSelectionOnDelete(planDoc));
 
     const provider = this.#connect(doc, editor);
     void this.#checkSession();
@@ -186,6 +187,18 @@ export class Workspace {
     this.session = { ...this.session, person, pendingName };
     saveSession(this.session);
     this.presence.rename(person);
+  }
+
+  // A territory deleted by someone else must not stay selected: painting
+  // into it would do nothing, and the toolbar hint asks for a new pick.
+  #clearSelectionOnDelete(planDoc: PlanDoc): () => void {
+    const check = () => {
+      const selected = this.tools.selectedTerritoryId;
+      if (selected !== null && !planDoc.territories.has(selected))
+        this.selectTerritory(null);
+    };
+    planDoc.territories.observe(check);
+    return () => planDoc.territories.unobserve(check);
   }
 
   selectTerritory(territoryId: string | null): void {
