@@ -1,32 +1,49 @@
+import fs from "node:fs";
 import path from "node:path";
 import { parseOptions, type Command } from "../command.ts";
 import { CliError } from "../errors.ts";
 import { writeOutputFile } from "../output.ts";
 import type { PlanDoc } from "../../model/doc/plan-doc.ts";
+import {
+  accountsCsv,
+  csvField,
+  type CsvAccount,
+} from "../../model/io/accounts-csv.ts";
 import { loadPlanDoc } from "../../sync-server/plans.ts";
 import { Storage, StorageError } from "../../sync-server/storage.ts";
 
 const HELP = `Usage: meridian export assignments --plan ID [--data-dir ./data] [--out FILE.csv]
+       meridian export accounts --plan ID [--data-dir ./data]
+                                [--public-data-dir public/data] [--out FILE.csv]
 
-Writes a plan's unit assignments as CSV with the header unit_id,territory:
-one row per assigned unit, sorted by unit id, with the territory's name.
+export assignments writes a plan's unit assignments as CSV with the header
+unit_id,territory: one row per assigned unit, sorted by unit id, with the
+territory's name.
 Unit ids keep their leading zeros. Fields are quoted as RFC 4180 says when
 they contain a comma, a double quote or a line break.
 
-It reads the server's SQLite database directly and rebuilds the plan from
+Both read the server's SQLite database directly and rebuilds the plan from
 its stored updates, so the server need not run; a running server's
 committed edits are included.
 
-Options:
-  --plan ID         plan to export (required)
-  --data-dir DIR    the server's DATA_DIR (default: ./data)
-  --out FILE        file to write (default: standard output)`;
+export accounts writes every account of accounts.json as CSV with the header
+account_id,name,unit_id,segment,potential,territory, in the file's order.
+The territory is the name of the territory its unit is assigned to in the
+plan, or empty when the unit is unassigned. The potential is the exact
+decimal string from accounts.json.
 
-const KINDS = ["assignments"];
+Options:
+  --plan ID               plan to export (required)
+  --data-dir DIR          the server's DATA_DIR (default: ./data)
+  --public-data-dir DIR   folder with accounts.json, for export accounts
+                          (default: public/data)
+  --out FILE              file to write (default: standard output)`;
+
+const KINDS = ["assignments", "accounts"];
 
 export const exportCommand: Command = {
   name: "export",
-  summary: "Export a plan's assignments as CSV",
+  summary: "Export a plan's assignments or accounts as CSV",
   help: HELP,
 
   async run(argv) {
@@ -40,6 +57,7 @@ export const exportCommand: Command = {
     const { values, positionals } = parseOptions("export", rest, {
       plan: { type: "string" },
       "data-dir": { type: "string", default: "./data" },
+      "public-data-dir": { type: "string" },
       out: { type: "string" },
     });
     if (positionals.length > 0) {
@@ -55,8 +73,21 @@ export const exportCommand: Command = {
       );
     }
 
+    if (kind === "assignments" && values["public-data-dir"] !== undefined) {
+      throw new CliError(
+        'export assignments does not read --public-data-dir. Remove it, or run "meridian export accounts".',
+        2,
+      );
+    }
+
     const plan = readPlan(path.resolve(values["data-dir"]), values.plan);
-    const csv = assignmentsCsv(plan);
+    const csv =
+      kind === "accounts"
+        ? exportAccountsCsv(
+            plan,
+            readAccounts(values["public-data-dir"] ?? "public/data"),
+          )
+        : assignmentsCsv(plan);
     if (values.out) writeOutputFile(values.out, csv);
     else process.stdout.write(csv);
   },
@@ -84,19 +115,7 @@ function readPlan(dataDir: string, planId: string): PlanDoc {
  * territory.
  */
 export function assignmentsCsv(plan: PlanDoc): string {
-  const territories = plan.readTerritories();
-  const nameCount = new Map<string, number>();
-  for (const t of territories)
-    nameCount.set(t.name, (nameCount.get(t.name) ?? 0) + 1);
-  const names = new Map(
-    territories.map((t) => [
-      t.id,
-      (nameCount.get(t.name) ?? 0) > 1
-        ? `${t.name} (${t.id.slice(0, 8)})`
-        : t.name,
-    ]),
-  );
-
+  const names = territoryNames(plan);
   const rows = [...plan.readAssignments()].sort(([a], [b]) => compareIds(a, b));
   const lines = ["unit_id,territory"];
   for (const [unitId, territoryId] of rows) {
@@ -107,14 +126,61 @@ export function assignmentsCsv(plan: PlanDoc): string {
   return `${lines.join("\n")}\n`;
 }
 
+/**
+ * Formats the accounts as CSV with the name of the territory each account's
+ * unit is assigned to, named as in {@link assignmentsCsv}.
+ */
+export function exportAccountsCsv(
+  plan: PlanDoc,
+  accounts: readonly CsvAccount[],
+): string {
+  const names = territoryNames(plan);
+  const territoryByUnit = new Map<string, string>();
+  for (const [unitId, territoryId] of plan.readAssignments()) {
+    const name = names.get(territoryId);
+    if (name !== undefined) territoryByUnit.set(unitId, name);
+  }
+  return accountsCsv(accounts, territoryByUnit);
+}
+
+/** Maps territory ids to unique names: a shared name gets the first 8 characters of the id in brackets. */
+function territoryNames(plan: PlanDoc): Map<string, string> {
+  const territories = plan.readTerritories();
+  const nameCount = new Map<string, number>();
+  for (const t of territories)
+    nameCount.set(t.name, (nameCount.get(t.name) ?? 0) + 1);
+  return new Map(
+    territories.map((t) => [
+      t.id,
+      (nameCount.get(t.name) ?? 0) > 1
+        ? `${t.name} (${t.id.slice(0, 8)})`
+        : t.name,
+    ]),
+  );
+}
+
+function readAccounts(publicDataDir: string): CsvAccount[] {
+  const file = path.join(path.resolve(publicDataDir), "accounts.json");
+  let accounts: unknown;
+  try {
+    accounts = JSON.parse(fs.readFileSync(file, "utf8")).accounts;
+  } catch (error) {
+    throw new CliError(
+      `Cannot read ${file}: ${(error as Error).message}. Check --public-data-dir, or rebuild the data with "npm run data".`,
+    );
+  }
+  if (!Array.isArray(accounts)) {
+    throw new CliError(
+      `Invalid ${file}: it has no "accounts" list. Rebuild the data with "npm run data".`,
+    );
+  }
+  return accounts as CsvAccount[];
+}
+
 // Compares UTF-16 code units, not locale order, so "01001" sorts before
 // "1001" on every machine.
 function compareIds(a: string, b: string): number {
   if (a < b) return -1;
   if (a > b) return 1;
   return 0;
-}
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }

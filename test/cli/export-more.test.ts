@@ -1,0 +1,176 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { createPlan } from "../../sync-server/plans.ts";
+import { Storage } from "../../sync-server/storage.ts";
+import { runCli } from "./run-cli.ts";
+
+const territory = (id: string, name: string) => ({
+  id,
+  name,
+  color: "#1f77b4",
+  parentId: null,
+  ownerId: null,
+  locked: false,
+  kind: "territory" as const,
+});
+
+const account = (
+  id: string,
+  name: string,
+  unitId: string,
+  potential: string,
+) => ({
+  id,
+  name,
+  unitId,
+  segment: id.startsWith("city-") ? "city" : "county",
+  state: "AL",
+  population: 1,
+  potential,
+  lon: -86.6,
+  lat: 32.5,
+});
+
+let dataDir: string;
+let publicDataDir: string;
+
+beforeEach(() => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "meridian-export-more-"));
+  publicDataDir = path.join(dataDir, "public");
+  fs.mkdirSync(publicDataDir);
+  fs.writeFileSync(
+    path.join(publicDataDir, "accounts.json"),
+    JSON.stringify({
+      generated: false,
+      accounts: [
+        account("county-01001", "Autauga County", "01001", "29743.50"),
+        account("city-4084796", 'Prattville, "City"', "01001", "28336.00"),
+        account("county-01003", "Baldwin County", "01003", "115111.10"),
+        account("county-01005", "Barbour County", "01005", "0.00"),
+      ],
+    }),
+  );
+
+  const storage = Storage.open(dataDir);
+  createPlan(storage, {
+    planId: "south",
+    name: "South",
+    territories: [
+      territory("aaaaaaaa-1", "Gulf"),
+      territory("bbbbbbbb-2", "Gulf"),
+    ],
+    assignments: [
+      ["01001", "aaaaaaaa-1"],
+      ["01003", "bbbbbbbb-2"],
+    ],
+  });
+  storage.close();
+});
+
+afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+describe("meridian export accounts", () => {
+  test("writes every account with its territory", () => {
+    const result = runCli([
+      "export",
+      "accounts",
+      "--plan",
+      "south",
+      "--data-dir",
+      dataDir,
+      "--public-data-dir",
+      publicDataDir,
+    ]);
+
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(
+      [
+        "account_id,name,unit_id,segment,potential,territory",
+        "county-01001,Autauga County,01001,county,29743.50,Gulf (aaaaaaaa)",
+        'city-4084796,"Prattville, ""City""",01001,city,28336.00,Gulf (aaaaaaaa)',
+        "county-01003,Baldwin County,01003,county,115111.10,Gulf (bbbbbbbb)",
+        "county-01005,Barbour County,01005,county,0.00,",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  test("writes --out file", () => {
+    const out = path.join(dataDir, "accounts.csv");
+
+    const result = runCli([
+      "export",
+      "accounts",
+      "--plan",
+      "south",
+      "--data-dir",
+      dataDir,
+      "--public-data-dir",
+      publicDataDir,
+      "--out",
+      out,
+    ]);
+
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe("");
+    expect(fs.readFileSync(out, "utf8").split("\n")[4]).toBe(
+      "county-01005,Barbour County,01005,county,0.00,",
+    );
+  });
+
+  test("missing accounts.json names the file", () => {
+    const result = runCli([
+      "export",
+      "accounts",
+      "--plan",
+      "south",
+      "--data-dir",
+      dataDir,
+      "--public-data-dir",
+      dataDir,
+    ]);
+
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      `Cannot read ${path.join(dataDir, "accounts.json")}`,
+    );
+    expect(result.stderr).toContain("--public-data-dir");
+  });
+
+  test("unknown plan exits 1", () => {
+    const result = runCli([
+      "export",
+      "accounts",
+      "--plan",
+      "north",
+      "--data-dir",
+      dataDir,
+      "--public-data-dir",
+      publicDataDir,
+    ]);
+
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe("");
+  });
+
+  test("assignments rejects --public-data-dir", () => {
+    const result = runCli([
+      "export",
+      "assignments",
+      "--plan",
+      "south",
+      "--data-dir",
+      dataDir,
+      "--public-data-dir",
+      publicDataDir,
+    ]);
+
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(
+      "export assignments does not read --public-data-dir",
+    );
+  });
+});
