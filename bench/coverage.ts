@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
 import { computeCoverage, CoverageIndex } from "../model/coverage.ts";
+import { LiveCoverage } from "../model/coverage-live.ts";
 import {
   formatMs,
   medianMs,
@@ -61,6 +62,32 @@ export function benchCoverage(): BenchResult {
     2,
   );
 
+  // A 50-unit stroke, applied back and forth so that every run moves units.
+  const live = new LiveCoverage(index, territoryIds, assignments);
+  const strokeUnits = units.slice(0, 50).map((u) => u.id);
+  let forward = true;
+  const strokeMs = medianMs(
+    () => {
+      for (const unitId of strokeUnits) {
+        const home = assignments.get(unitId)!;
+        if (forward) live.move(unitId, home, "t0");
+        else live.move(unitId, "t0", home);
+      }
+      forward = !forward;
+    },
+    200,
+    20,
+  );
+  const strokeWithListMs = medianMs(() => {
+    for (const unitId of strokeUnits) {
+      const home = assignments.get(unitId)!;
+      if (forward) live.move(unitId, home, "t0");
+      else live.move(unitId, "t0", home);
+    }
+    forward = !forward;
+    live.result();
+  });
+
   return {
     name: "coverage, 100,000 accounts into 1,000 territories",
     rows: [
@@ -78,6 +105,16 @@ export function benchCoverage(): BenchResult {
         method: "computeCoverage over the unit index, with deviation",
         median: formatMs(fromIndex),
         ratio: round(fromIndex / perAccountCents),
+      },
+      {
+        method: "LiveCoverage, 50-unit stroke: sums only",
+        median: formatMs(strokeMs),
+        ratio: round(strokeMs / perAccountCents),
+      },
+      {
+        method: "LiveCoverage, 50-unit stroke and every deviation",
+        median: formatMs(strokeWithListMs),
+        ratio: round(strokeWithListMs / perAccountCents),
       },
     ],
   };
