@@ -2,15 +2,16 @@ import path from "node:path";
 import { parseOptions, type Command } from "../command.ts";
 import { CliError } from "../errors.ts";
 import {
-  AuthSecretError,
-  loadAuthSecret,
-} from "../../sync-server/auth-secret.ts";
+  openStorage,
+  readBaseUrl,
+  readDays,
+  readSecret,
+} from "../server-options.ts";
 import { inviteUrl } from "../../sync-server/links.ts";
-import { mintInvite } from "../../sync-server/invites.ts";
+import { MAX_INVITE_DAYS, mintInvite } from "../../sync-server/invites.ts";
 import { isRole, ROLES, type Role } from "../../sync-server/roles.ts";
-import { Storage, StorageError } from "../../sync-server/storage.ts";
 
-const MAX_DAYS = 3650;
+const MAX_DAYS = MAX_INVITE_DAYS;
 
 const HELP = `Usage: meridian invite --plan ID --role ROLE [--days 30] [--data-dir ./data] [--base-url http://localhost:8080]
 
@@ -52,8 +53,8 @@ export const inviteCommand: Command = {
         `--role "${values.role ?? ""}" is not one of ${ROLES.join(", ")}.`,
       );
     }
-    const days = readDays(values.days);
-    const baseUrl = readBaseUrl(values["base-url"]);
+    const days = readDays("invite", values.days);
+    const baseUrl = readBaseUrl("invite", values["base-url"]);
     const dataDir = path.resolve(values["data-dir"]);
 
     // A read-only open first, so that a missing database is reported as such
@@ -76,26 +77,6 @@ function usage(message: string): CliError {
     `${message} Run "meridian invite --help" for the options.`,
     2,
   );
-}
-
-function readDays(value: string): number {
-  const days = /^\d+$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(days) || days < 1 || days > MAX_DAYS) {
-    throw usage(
-      `--days "${value}" is not a whole number from 1 to ${MAX_DAYS}.`,
-    );
-  }
-  return days;
-}
-
-function readBaseUrl(value: string): string {
-  try {
-    const url = new URL(value);
-    if (url.protocol === "http:" || url.protocol === "https:") return value;
-  } catch {
-    // Reported below with the usage hint.
-  }
-  throw usage(`--base-url "${value}" is not an http or https URL.`);
 }
 
 /**
@@ -126,27 +107,5 @@ async function recordInvite(
     return minted.token;
   } finally {
     storage.close();
-  }
-}
-
-function openStorage(dataDir: string, readonly: boolean): Storage {
-  try {
-    return Storage.open(dataDir, { readonly });
-  } catch (error) {
-    if (error instanceof StorageError) throw new CliError(error.message);
-    throw error;
-  }
-}
-
-function readSecret(dataDir: string): Uint8Array {
-  try {
-    return loadAuthSecret({
-      dataDir,
-      envSecret: process.env.AUTH_SECRET?.trim() || undefined,
-      create: false,
-    });
-  } catch (error) {
-    if (error instanceof AuthSecretError) throw new CliError(error.message);
-    throw error;
   }
 }

@@ -1,11 +1,13 @@
 import path from "node:path";
 import { parseOptions, type Command } from "../command.ts";
 import { CliError } from "../errors.ts";
-import { PLAN_ID_PATTERN } from "../../model/doc/schema.ts";
 import {
-  AuthSecretError,
-  loadAuthSecret,
-} from "../../sync-server/auth-secret.ts";
+  openStorage,
+  readBaseUrl,
+  readDays,
+  readSecret,
+} from "../server-options.ts";
+import { PLAN_ID_PATTERN } from "../../model/doc/schema.ts";
 import { MAX_INVITE_DAYS } from "../../sync-server/invites.ts";
 import { inviteLinks } from "../../sync-server/links.ts";
 import {
@@ -18,7 +20,7 @@ import {
   createEmptyPlan,
   newPlanId,
 } from "../../sync-server/plans.ts";
-import { Storage, StorageError } from "../../sync-server/storage.ts";
+import { StorageError } from "../../sync-server/storage.ts";
 
 const HELP = `Usage: meridian plan create --name NAME [--id ID] [--days 30] [--data-dir ./data] [--public-data-dir ./public/data] [--base-url http://localhost:8080]
        meridian plan list [--data-dir ./data] [--json]
@@ -87,8 +89,8 @@ async function createPlanCommand(argv: string[]): Promise<void> {
       `--id "${values.id}" is invalid: use 1 to 64 letters, digits, "_" or "-".`,
     );
   }
-  const days = readDays(values.days);
-  const baseUrl = readBaseUrl(values["base-url"]);
+  const days = readDays("plan", values.days);
+  const baseUrl = readBaseUrl("plan", values["base-url"]);
   const dataDir = path.resolve(values["data-dir"]);
 
   // Everything that can fail is read before the database is written.
@@ -161,39 +163,6 @@ function rejectPositionals(positionals: string[]): void {
   }
 }
 
-function readDays(value: string): number {
-  const days = /^\d+$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(days) || days < 1 || days > MAX_INVITE_DAYS) {
-    throw usage(
-      `--days "${value}" is not a whole number from 1 to ${MAX_INVITE_DAYS}.`,
-    );
-  }
-  return days;
-}
-
-function readBaseUrl(value: string): string {
-  try {
-    const url = new URL(value);
-    if (url.protocol === "http:" || url.protocol === "https:") return value;
-  } catch {
-    // Reported below with the usage hint.
-  }
-  throw usage(`--base-url "${value}" is not an http or https URL.`);
-}
-
-function readSecret(dataDir: string): Uint8Array {
-  try {
-    return loadAuthSecret({
-      dataDir,
-      envSecret: process.env.AUTH_SECRET?.trim() || undefined,
-      create: false,
-    });
-  } catch (error) {
-    if (error instanceof AuthSecretError) throw new CliError(error.message);
-    throw error;
-  }
-}
-
 function readDatasets(publicDataDir: string): Record<string, string> {
   let manifest;
   try {
@@ -208,15 +177,6 @@ function readDatasets(publicDataDir: string): Record<string, string> {
     );
   }
   return datasetHashes(manifest);
-}
-
-function openStorage(dataDir: string, readonly: boolean): Storage {
-  try {
-    return Storage.open(dataDir, { readonly });
-  } catch (error) {
-    if (error instanceof StorageError) throw new CliError(error.message);
-    throw error;
-  }
 }
 
 function csvField(value: string): string {
