@@ -3,6 +3,7 @@ import path from "node:path";
 import { parseOptions, type Command } from "../command.ts";
 import { CliError } from "../errors.ts";
 import { writeOutputFile } from "../output.ts";
+import { exportGeoJson } from "./export-geojson.ts";
 import type { PlanDoc } from "../../model/doc/plan-doc.ts";
 import {
   accountsCsv,
@@ -15,6 +16,8 @@ import { Storage, StorageError } from "../../sync-server/storage.ts";
 const HELP = `Usage: meridian export assignments --plan ID [--data-dir ./data] [--out FILE.csv]
        meridian export accounts --plan ID [--data-dir ./data]
                                 [--public-data-dir public/data] [--out FILE.csv]
+       meridian export geojson --plan ID [--data-dir ./data]
+                               [--public-data-dir public/data] [--out FILE.geojson]
 
 export assignments writes a plan's unit assignments as CSV with the header
 unit_id,territory: one row per assigned unit, sorted by unit id, with the
@@ -32,18 +35,25 @@ The territory is the name of the territory its unit is assigned to in the
 plan, or empty when the unit is unassigned. The potential is the exact
 decimal string from accounts.json.
 
+export geojson writes a FeatureCollection with one feature per territory:
+its counties' outlines merged into one shape, and the properties name,
+color, counties, accounts, population, potential (exact decimal string) and
+deviationPercent (from the mean potential). A territory without counties
+has a null geometry.
+
 Options:
   --plan ID               plan to export (required)
   --data-dir DIR          the server's DATA_DIR (default: ./data)
-  --public-data-dir DIR   folder with accounts.json, for export accounts
+  --public-data-dir DIR   folder with the datasets, for export accounts and geojson
                           (default: public/data)
   --out FILE              file to write (default: standard output)`;
 
-const KINDS = ["assignments", "accounts"];
+const KINDS = ["assignments", "accounts", "geojson"];
 
 export const exportCommand: Command = {
   name: "export",
-  summary: "Export a plan's assignments or accounts as CSV",
+  summary:
+    "Export a plan's assignments or accounts as CSV, or territories as GeoJSON",
   help: HELP,
 
   async run(argv) {
@@ -87,7 +97,9 @@ export const exportCommand: Command = {
             plan,
             readAccounts(values["public-data-dir"] ?? "public/data"),
           )
-        : assignmentsCsv(plan);
+        : kind === "geojson"
+          ? exportGeoJson(plan, values["public-data-dir"] ?? "public/data")
+          : assignmentsCsv(plan);
     if (values.out) writeOutputFile(values.out, csv);
     else process.stdout.write(csv);
   },
