@@ -1,7 +1,7 @@
 import type { CoverageIndex, CoverageTotals } from "./coverage.ts";
 import { centsToString } from "./money.ts";
 
-/** What one territory gains and loses between two assignments. */
+/** The gains and losses of one territory between two assignments. */
 export interface TerritoryImpact {
   territoryId: string | null;
   gained: CoverageTotals;

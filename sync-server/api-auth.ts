@@ -6,7 +6,7 @@ import type { RoomMember } from "./room.ts";
 import type { Storage } from "./storage.ts";
 import { TokenError, verifyToken, type TokenClaims } from "./tokens.ts";
 
-/** What every API handler needs from the server. */
+/** The server parts that every API handler uses. */
 export interface ApiContext {
   secret: Uint8Array;
   storage: Storage;

@@ -5,11 +5,8 @@ import { CliError } from "../errors.ts";
 import { writeOutputFile } from "../output.ts";
 import { exportGeoJson } from "./export-geojson.ts";
 import type { PlanDoc } from "../../model/doc/plan-doc.ts";
-import {
-  accountsCsv,
-  csvField,
-  type CsvAccount,
-} from "../../model/io/accounts-csv.ts";
+import { accountsCsv, type CsvAccount } from "../../model/io/accounts-csv.ts";
+import { csvField } from "../../model/io/csv.ts";
 import { loadPlanDoc } from "../../sync-server/plans.ts";
 import { Storage, StorageError } from "../../sync-server/storage.ts";
 

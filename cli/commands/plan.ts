@@ -1,6 +1,7 @@
 import path from "node:path";
 import { parseOptions, type Command } from "../command.ts";
 import { CliError } from "../errors.ts";
+import { csvField } from "../../model/io/csv.ts";
 import {
   openStorage,
   readBaseUrl,
@@ -177,8 +178,4 @@ function readDatasets(publicDataDir: string): Record<string, string> {
     );
   }
   return datasetHashes(manifest);
-}
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }

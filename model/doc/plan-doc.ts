@@ -401,7 +401,7 @@ function readTerritory(id: string, entry: Y.Map<unknown>): Territory {
   };
 }
 
-/** A random URL-safe id. */
+/** Returns a random URL-safe id (a UUID). */
 export function randomId(): string {
   return globalThis.crypto.randomUUID();
 }

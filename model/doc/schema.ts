@@ -13,7 +13,7 @@
  * - `overrides` (Y.Map of Y.Map): account id -> territoryId, effectiveFrom, effectiveTo.
  * - `reps`, `roles`, `hires`, `targets`, `quotas`, `compPlans`, `creditingRules`
  *   (Y.Map of Y.Map by id): reserved for capacity, quota and incentive inputs.
- * The review document (room `<planId>.review`) holds `comments` and `decisions`.
+ * The review document (room `<planId>.review`) contains `comments` and `decisions`.
  */
 export const SCHEMA_VERSION = 1;
 

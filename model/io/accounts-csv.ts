@@ -1,3 +1,5 @@
+import { csvField } from "./csv.ts";
+
 /** An account's fields that the accounts CSV contains, as accounts.json stores them. */
 export interface CsvAccount {
   id: string;
@@ -33,9 +35,4 @@ export function accountsCsv(
     lines.push(fields.map(csvField).join(","));
   }
   return `${lines.join("\n")}\n`;
-}
-
-/** Quotes a field as RFC 4180 says when it contains a comma, a double quote or a line break. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }

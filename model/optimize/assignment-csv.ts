@@ -1,3 +1,4 @@
+import { csvField } from "../io/csv.ts";
 /**
  * Assignment CSV: a header `unit_id,territory`, then one row per unit with
  * the territory's name. Unit ids are text and keep their leading zeros.
@@ -183,8 +184,4 @@ function compareIds(a: string, b: string): number {
   if (a < b) return -1;
   if (a > b) return 1;
   return 0;
-}
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }

@@ -53,16 +53,27 @@ export class PlanMirror {
     this.initialised = planDoc.isInitialised();
     this.territories = planDoc.readTerritories();
     this.assignments = planDoc.readAssignments();
-    this.coverage = this.computeCoverage();
+    this.coverage = this.#coverageOf(this.territories, this.assignments);
   }
 
+  /** Computes coverage from a fresh read of the document, for callers outside a refresh. */
   computeCoverage(): CoverageResult | null {
-    if (!this.#index || !this.#planDoc) return null;
-    const ids = this.#planDoc
-      .readTerritories()
+    if (!this.#planDoc) return null;
+    return this.#coverageOf(
+      this.#planDoc.readTerritories(),
+      this.#planDoc.readAssignments(),
+    );
+  }
+
+  #coverageOf(
+    territories: readonly Territory[],
+    assignments: ReadonlyMap<string, string>,
+  ): CoverageResult | null {
+    if (!this.#index) return null;
+    const ids = territories
       .filter((t) => t.kind === "territory")
       .map((t) => t.id);
-    return computeCoverage(this.#index, ids, this.#planDoc.readAssignments());
+    return computeCoverage(this.#index, ids, assignments);
   }
 
   // Coalesces the updates of one task, such as a burst of remote messages.

@@ -190,7 +190,7 @@ export class Workspace {
   }
 
   // A territory deleted by someone else must not stay selected: painting
-  // into it would do nothing, and the toolbar hint asks for a new pick.
+  // into it would do nothing, and the toolbar hint then prompts for a new pick.
   #clearSelectionOnDelete(planDoc: PlanDoc): () => void {
     const check = () => {
       const selected = this.tools.selectedTerritoryId;

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { accountsCsv, csvField } from "../../../model/io/accounts-csv.ts";
+import { accountsCsv } from "../../../model/io/accounts-csv.ts";
+import { csvField } from "../../../model/io/csv.ts";
 
 const account = (
   id: string,
