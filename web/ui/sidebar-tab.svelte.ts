@@ -1,7 +1,8 @@
 import { flushSync } from "svelte";
 
 /** The panels of the sidebar. */
-export type SidebarTab = "territories" | "regions" | "find";
+export type SidebarTab =
+  "territories" | "regions" | "find" | "accounts" | "balance" | "data";
 
 class SidebarTabState {
   current = $state<SidebarTab>("territories");
