@@ -1,11 +1,18 @@
 import type { CoverageIndex } from "./coverage.ts";
 import { applyMovesFor, previewImpact, type ImpactPreview } from "./impact.ts";
-import { splitByLocks, type SkippedUnit } from "./locks.ts";
+import { splitMovesByLocks, type SkippedUnit } from "./locks.ts";
 
-/** A proposed change of many units at once: every listed unit goes to one territory (null unassigns). */
-export interface BulkProposal {
-  unitIds: readonly string[];
-  targetId: string | null;
+/** A proposed change of many units at once: unit id -> target territory id, or null to unassign. */
+export type BulkMoves = ReadonlyMap<string, string | null>;
+
+/** Moves that send every listed unit to one territory (null unassigns). */
+export function movesToOne(
+  unitIds: Iterable<string>,
+  targetId: string | null,
+): Map<string, string | null> {
+  const moves = new Map<string, string | null>();
+  for (const unitId of unitIds) moves.set(unitId, targetId);
+  return moves;
 }
 
 /** The outcome of a bulk change now: the impact of the moves that locks allow, and the units they keep. */
@@ -15,26 +22,26 @@ export interface BulkPreview {
 }
 
 /**
- * Previews a bulk change against the current assignment. Units of locked
- * territories are skipped, and so is every unit when the target is locked.
- * The rest move, with the impact on every territory they touch.
+ * Previews a bulk change against the current assignment. A move out of a
+ * locked territory or into one is skipped. The rest move, with the impact
+ * on every territory they touch.
  */
 export function previewBulkChange(
   index: CoverageIndex,
   current: ReadonlyMap<string, string>,
   lockedIds: Iterable<string>,
-  proposal: BulkProposal,
+  moves: BulkMoves,
 ): BulkPreview {
-  const { allowed, skipped } = splitByLocks(
-    proposal.unitIds,
-    proposal.targetId,
+  const { allowed, skipped } = splitMovesByLocks(
+    moves,
     current,
     new Set(lockedIds),
   );
   const proposed = new Map(current);
   for (const unitId of allowed) {
-    if (proposal.targetId === null) proposed.delete(unitId);
-    else proposed.set(unitId, proposal.targetId);
+    const targetId = moves.get(unitId) ?? null;
+    if (targetId === null) proposed.delete(unitId);
+    else proposed.set(unitId, targetId);
   }
   return { impact: previewImpact(index, current, proposed, allowed), skipped };
 }

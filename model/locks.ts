@@ -68,6 +68,34 @@ export function splitByLocks(
 }
 
 /**
+ * Splits the moves of a write (unit id -> target territory, null to
+ * unassign) as `splitByLocks` does for one target: a move that changes
+ * nothing is in neither list, and a move out of or into a locked territory
+ * is skipped with that territory as the reason.
+ */
+export function splitMovesByLocks(
+  moves: ReadonlyMap<string, string | null>,
+  assignments: ReadonlyMap<string, string>,
+  lockedIds: ReadonlySet<string>,
+): { allowed: string[]; skipped: SkippedUnit[] } {
+  const allowed: string[] = [];
+  const skipped: SkippedUnit[] = [];
+
+  for (const [unitId, targetId] of moves) {
+    const current = assignments.get(unitId) ?? null;
+    if (current === targetId) continue;
+    if (current !== null && lockedIds.has(current)) {
+      skipped.push({ unitId, lockedTerritoryId: current });
+    } else if (targetId !== null && lockedIds.has(targetId)) {
+      skipped.push({ unitId, lockedTerritoryId: targetId });
+    } else {
+      allowed.push(unitId);
+    }
+  }
+  return { allowed, skipped };
+}
+
+/**
  * Compares every lock snapshot with the assignment as it is now and returns
  * the differences, ordered by territory id, then unit id. A lock without a
  * snapshot yields none.

@@ -1,5 +1,9 @@
 import { describe, expect, test } from "vitest";
-import { movesToApply, previewBulkChange } from "../../model/bulk-change.ts";
+import {
+  movesToApply,
+  movesToOne,
+  previewBulkChange,
+} from "../../model/bulk-change.ts";
 import { CoverageIndex } from "../../model/coverage.ts";
 
 const index = new CoverageIndex(
@@ -20,10 +24,7 @@ const current = new Map([
   ["01003", "south"],
   ["01005", "north"],
 ]);
-const proposal = {
-  unitIds: ["01001", "01003", "01005", "01007"],
-  targetId: "west",
-};
+const proposal = movesToOne(["01001", "01003", "01005", "01007"], "west");
 
 describe("previewBulkChange", () => {
   test("moves every unit without locks", () => {
@@ -74,11 +75,63 @@ describe("previewBulkChange", () => {
   });
 
   test("unassigning counts toward the unassigned pool", () => {
-    const { impact } = previewBulkChange(index, current, new Set(), {
-      unitIds: ["01001", "01007"],
-      targetId: null,
-    });
+    const { impact } = previewBulkChange(
+      index,
+      current,
+      new Set(),
+      movesToOne(["01001", "01007"], null),
+    );
     expect(impact.moves).toEqual([{ unitId: "01001", from: "east", to: null }]);
+  });
+});
+
+describe("previewBulkChange with several targets", () => {
+  const moves = new Map<string, string | null>([
+    ["01001", "south"],
+    ["01003", "east"],
+    ["01005", null],
+    ["01007", "north"],
+  ]);
+
+  test("moves each unit to its own target", () => {
+    const { impact, skipped } = previewBulkChange(
+      index,
+      current,
+      new Set(),
+      moves,
+    );
+    expect(skipped).toEqual([]);
+    expect(impact.moves).toEqual([
+      { unitId: "01001", from: "east", to: "south" },
+      { unitId: "01003", from: "south", to: "east" },
+      { unitId: "01005", from: "north", to: null },
+      { unitId: "01007", from: null, to: "north" },
+    ]);
+  });
+
+  test("skips moves out of and into locked territories", () => {
+    const { impact, skipped } = previewBulkChange(
+      index,
+      current,
+      new Set(["north"]),
+      moves,
+    );
+    expect(skipped).toEqual([
+      { unitId: "01005", lockedTerritoryId: "north" },
+      { unitId: "01007", lockedTerritoryId: "north" },
+    ]);
+    expect(impact.moves.map((m) => m.unitId)).toEqual(["01001", "01003"]);
+  });
+
+  test("a move to the current territory changes nothing", () => {
+    const { impact, skipped } = previewBulkChange(
+      index,
+      current,
+      new Set(),
+      new Map([["01001", "east"]]),
+    );
+    expect(impact.moves).toEqual([]);
+    expect(skipped).toEqual([]);
   });
 });
 

@@ -2,6 +2,7 @@ import {
   countMovesLeft,
   movesToApply,
   previewBulkChange,
+  type BulkMoves,
   type BulkPreview,
 } from "../../model/bulk-change.ts";
 import type { Workspace } from "./workspace.svelte.ts";
@@ -10,12 +11,15 @@ import type { Workspace } from "./workspace.svelte.ts";
 export interface Proposal {
   /** Origin of the change, shown as the panel's title, such as "Lasso selection". */
   title: string;
-  unitIds: readonly string[];
-  targetId: string | null;
+  /** Unit id -> target territory id, or null to unassign. */
+  moves: BulkMoves;
+  /** The one territory every move goes to, named in the panel; omitted when the moves go to several. */
+  targetId?: string | null;
 }
 
 /**
- * The pending bulk change (rectangle, lasso, fill) and its live preview.
+ * The pending bulk change (rectangle, lasso, fill, optimizer proposal,
+ * import) and its live preview.
  * The preview is recomputed from the document as it is now, so a stroke of
  * someone else or a new lock shows in it before it is applied.
  */
@@ -39,7 +43,7 @@ export class BulkChange {
       index,
       this.#workspace.mirror.assignments,
       lockedIds,
-      proposal,
+      proposal.moves,
     );
   });
 

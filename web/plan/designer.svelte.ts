@@ -1,4 +1,5 @@
 import { untrack } from "svelte";
+import { movesToOne } from "../../model/bulk-change.ts";
 import { findLockViolations, type LockViolation } from "../../model/locks.ts";
 import { BulkChange } from "./bulk-change.svelte.ts";
 import { DrawingState } from "./drawing.svelte.ts";
@@ -147,7 +148,7 @@ export class Designer {
       return `${state?.name ?? stateFips} has no unassigned counties.`;
     this.bulk.propose({
       title: `Fill unassigned in ${state?.name ?? stateFips}`,
-      unitIds,
+      moves: movesToOne(unitIds, targetId),
       targetId,
     });
     return null;
