@@ -10,6 +10,7 @@ export default defineConfig({
             "test/model/**/*.test.ts",
             "test/scripts/**/*.test.ts",
             "test/cli/**/*.test.ts",
+            "test/web/**/*.test.ts",
           ],
           environment: "node",
         },

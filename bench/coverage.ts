@@ -1,12 +1,8 @@
 import Decimal from "decimal.js";
 import { computeCoverage, CoverageIndex } from "../model/coverage.ts";
 import { LiveCoverage } from "../model/coverage-live.ts";
-import {
-  formatMs,
-  medianMs,
-  seededRandom,
-  type BenchResult,
-} from "./harness.ts";
+import { generatePlan } from "./generated-plan.ts";
+import { formatMs, medianMs, type BenchResult } from "./harness.ts";
 
 /**
  * Coverage recalculation on a generated plan: 3,233 units, 100,000 accounts,
@@ -14,20 +10,7 @@ import {
  * every account in integer cents and the same pass with decimal.js sums.
  */
 export function benchCoverage(): BenchResult {
-  const random = seededRandom(42);
-  const unitCount = 3_233;
-  const units = Array.from({ length: unitCount }, (_, i) => ({
-    id: String(i).padStart(5, "0"),
-    population: Math.floor(random() * 500_000),
-  }));
-  const accounts = Array.from({ length: 100_000 }, () => ({
-    unitId: units[Math.floor(random() * unitCount)].id,
-    potentialCents: Math.floor(random() * 10_000_000),
-  }));
-  const territoryIds = Array.from({ length: 1_000 }, (_, i) => `t${i}`);
-  const assignments = new Map(
-    units.map((u, i) => [u.id, territoryIds[i % territoryIds.length]]),
-  );
+  const { units, accounts, territoryIds, assignments } = generatePlan();
 
   const index = new CoverageIndex(units, accounts);
   const fromIndex = medianMs(() =>

@@ -3,6 +3,7 @@ import { benchBalance } from "./balance.ts";
 import { benchBrowserOpen } from "./browser-open.ts";
 import { benchCoverage } from "./coverage.ts";
 import { benchDocSize } from "./doc-size.ts";
+import { benchPaintLatency } from "./paint-latency.ts";
 import { benchServerMemory } from "./server-memory.ts";
 import { benchStrokeLatency } from "./stroke-latency.ts";
 import type { BenchResult } from "./harness.ts";
@@ -16,6 +17,7 @@ const benches: Record<string, () => BenchResult | Promise<BenchResult>> = {
   "server-memory": () => benchServerMemory(),
   "browser-open": () => benchBrowserOpen(),
   "stroke-latency": () => benchStrokeLatency(),
+  "paint-latency": () => benchPaintLatency(),
 };
 
 const selected = process.argv.slice(2);

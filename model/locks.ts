@@ -176,6 +176,84 @@ export function groupViolations(
   return [...groups.values()];
 }
 
+/** One unit's move when a locked territory is put back to its snapshot. */
+export interface RestoreMove {
+  unitId: string;
+  /** The unit's territory now, or null when it is unassigned. */
+  fromTerritoryId: string | null;
+  /** The unit's territory after the restore, or null to unassign it. */
+  toTerritoryId: string | null;
+}
+
+/**
+ * Lists the moves that put a locked territory back to its snapshot
+ * exactly: each unit of the snapshot that sits elsewhere returns, and each
+ * unit added since the lock goes to `addedTo` (null unassigns it). The
+ * document does not record where an added unit was before, so the caller
+ * chooses. `addedTo` must differ from the locked territory.
+ */
+export function planLockRestore(
+  violations: TerritoryViolations,
+  addedTo: string | null,
+): RestoreMove[] {
+  const territoryId = violations.territoryId;
+  if (addedTo === territoryId) {
+    throw new Error(
+      `Counties added to locked territory "${territoryId}" cannot stay in it when it is restored. Choose another territory or unassigned.`,
+    );
+  }
+
+  const returning = violations.movedOut.map((violation) => ({
+    unitId: violation.unitId,
+    fromTerritoryId: violation.currentTerritoryId,
+    toTerritoryId: territoryId,
+  }));
+  const leaving = violations.added.map((violation) => ({
+    unitId: violation.unitId,
+    fromTerritoryId: territoryId,
+    toTerritoryId: addedTo,
+  }));
+  return [...returning, ...leaving];
+}
+
+/** The change a restore makes outside the locked territory, to one other territory or to the unassigned counties. */
+export interface RestoreEffect {
+  /** The other territory, or null for unassigned counties. */
+  territoryId: string | null;
+  /** Units that leave it for the locked territory. */
+  loses: string[];
+  /** Units added since the lock that it receives. */
+  gains: string[];
+}
+
+/**
+ * Groups the moves of a restore by the other territory they take units
+ * from or give units to, in order of first appearance.
+ */
+export function restoreEffects(
+  lockedTerritoryId: string,
+  moves: readonly RestoreMove[],
+): RestoreEffect[] {
+  const effects = new Map<string | null, RestoreEffect>();
+  const effectOf = (territoryId: string | null) => {
+    let effect = effects.get(territoryId);
+    if (!effect) {
+      effect = { territoryId, loses: [], gains: [] };
+      effects.set(territoryId, effect);
+    }
+    return effect;
+  };
+
+  for (const move of moves) {
+    if (move.toTerritoryId === lockedTerritoryId) {
+      effectOf(move.fromTerritoryId).loses.push(move.unitId);
+    } else {
+      effectOf(move.toTerritoryId).gains.push(move.unitId);
+    }
+  }
+  return [...effects.values()];
+}
+
 function compare(a: string, b: string): number {
   if (a === b) return 0;
   return a < b ? -1 : 1;

@@ -109,12 +109,16 @@ export function circleTouchesRings(
   return false;
 }
 
-function boundsOf(points: readonly PlanePoint[]): {
+/** An axis-aligned box in the plane. */
+export interface PlaneBox {
   minX: number;
   minY: number;
   maxX: number;
   maxY: number;
-} {
+}
+
+/** Returns the smallest axis-aligned box around the points. */
+export function boundsOf(points: Iterable<PlanePoint>): PlaneBox {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;

@@ -1,10 +1,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { NewPlan } from "../model/doc/plan-doc.ts";
+import { SERVER_CREATOR, type InviteRecord } from "./invite-store.ts";
+import { inviteToken, mintInvite } from "./invites.ts";
+import { inviteUrl, START_LINK_DAYS } from "./links.ts";
 import type { Logger } from "./log.ts";
 import { datasetHashes, readManifest } from "./manifest.ts";
 import { createPlan } from "./plans.ts";
+import { ROLES, type Role } from "./roles.ts";
 import type { Storage } from "./storage.ts";
+import { DAY_SECONDS } from "./tokens.ts";
 
 export const DEMO_PLAN_ID = "demo";
 export const DEMO_PLAN_FILE = "demo-plan.json";
@@ -49,6 +54,57 @@ export function seedDemoPlan(
     "demo plan created",
   );
   return true;
+}
+
+/**
+ * A demo invite is printed again at the next start while it has at least
+ * this many days left. With fewer, a new one is made, so that a printed
+ * link keeps working for a while.
+ */
+export const DEMO_LINK_MIN_DAYS_LEFT = 7;
+
+/**
+ * Returns one invite link per role to the demo plan, editor first. Each
+ * role reuses the server-made invite that is neither revoked nor expired
+ * and has the most time left, if that is at least
+ * `DEMO_LINK_MIN_DAYS_LEFT` days. A role without one gets a new invite, so
+ * restarts do not pile up links in the share dialog. Returns no links when
+ * the server has no demo plan.
+ */
+export async function demoInviteLinks(
+  storage: Storage,
+  secret: Uint8Array,
+  baseUrl: string,
+  now = Date.now(),
+): Promise<{ role: Role; url: string }[]> {
+  if (!storage.getPlan(DEMO_PLAN_ID)) return [];
+
+  const reusable = new Map<Role, InviteRecord>();
+  const minExpiry = now + DEMO_LINK_MIN_DAYS_LEFT * DAY_SECONDS * 1000;
+  for (const invite of storage.invites.listActive(DEMO_PLAN_ID, now)) {
+    if (invite.createdBy !== SERVER_CREATOR) continue;
+    if (invite.expiresAt < minExpiry) continue;
+    const best = reusable.get(invite.role);
+    if (!best || invite.expiresAt > best.expiresAt)
+      reusable.set(invite.role, invite);
+  }
+
+  const links: { role: Role; url: string }[] = [];
+  for (const role of ROLES) {
+    const invite = reusable.get(role);
+    const token = invite
+      ? await inviteToken(secret, invite)
+      : (
+          await mintInvite(storage, secret, {
+            planId: DEMO_PLAN_ID,
+            role,
+            days: START_LINK_DAYS,
+            createdBy: SERVER_CREATOR,
+          })
+        ).token;
+    links.push({ role, url: inviteUrl(baseUrl, DEMO_PLAN_ID, token) });
+  }
+  return links;
 }
 
 /**

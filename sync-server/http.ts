@@ -1,11 +1,14 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { ApiContext } from "./api-auth.ts";
+import path from "node:path";
+import { authenticatePerson, type ApiContext } from "./api-auth.ts";
+import { uploadAccountsDataset } from "./api-datasets.ts";
 import { routeApi } from "./api-routes.ts";
 import type { DatasetStore } from "./datasets.ts";
 import { HttpError, requireMethod, sendError, sendJson } from "./http-json.ts";
 import { redactUrl } from "./log.ts";
 import { IMMUTABLE, sendFile, type StaticFiles } from "./static.ts";
 import { SYNC_PATH } from "./upgrade.ts";
+import { UploadedDatasetStore } from "./uploaded-datasets.ts";
 
 export interface HttpContext extends ApiContext {
   datasets: DatasetStore;
@@ -16,14 +19,19 @@ export interface HttpContext extends ApiContext {
 }
 
 const DATASET_PATH = /^\/api\/datasets\/([^/]+)$/;
+const ACCOUNTS_UPLOAD_PATH = /^\/api\/plans\/([^/]+)\/datasets\/accounts$/;
 
 /**
  * Routes one HTTP request: the API, health, and the web app for everything
  * else.
  */
 export function createRequestHandler(context: HttpContext) {
+  // Uploaded datasets sit next to the database, in DATA_DIR/datasets.
+  const uploads = new UploadedDatasetStore(
+    path.join(path.dirname(context.storage.file), "datasets"),
+  );
   return (request: IncomingMessage, response: ServerResponse): void => {
-    route(context, request, response).catch((error: unknown) => {
+    route(context, uploads, request, response).catch((error: unknown) => {
       if (error instanceof HttpError) {
         if (error.status >= 500)
           context.logger.error({ err: error }, "request failed");
@@ -48,6 +56,7 @@ export function createRequestHandler(context: HttpContext) {
 
 async function route(
   context: HttpContext,
+  uploads: UploadedDatasetStore,
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
@@ -67,12 +76,26 @@ async function route(
     return sendJson(response, 200, { status: "ok", ...context.health() });
   }
 
+  const upload = ACCOUNTS_UPLOAD_PATH.exec(pathname);
+  if (upload) {
+    requireMethod(method, ["POST"]);
+    const planId = decodePlanId(upload[1]);
+    const reply = await uploadAccountsDataset(
+      context,
+      uploads,
+      request,
+      response,
+      planId,
+    );
+    return sendJson(response, 201, reply);
+  }
+
   if (await routeApi(context, request, response, pathname)) return;
 
   const dataset = DATASET_PATH.exec(pathname);
   if (dataset) {
     requireMethod(method, ["GET", "HEAD"]);
-    const file = await context.datasets.find(dataset[1]);
+    const file = await findDataset(context, uploads, request, dataset[1]);
     return sendFile(
       request,
       response,
@@ -97,6 +120,41 @@ async function route(
 
   requireMethod(method, ["GET", "HEAD"]);
   await context.staticFiles.serve(request, response, pathname);
+}
+
+/**
+ * Finds a dataset among the public ones of manifest.json, then among the
+ * uploaded ones. Public datasets are served to anyone; an uploaded one only
+ * with a valid person token, because it contains a plan's accounts.
+ */
+async function findDataset(
+  context: HttpContext,
+  uploads: UploadedDatasetStore,
+  request: IncomingMessage,
+  sha256: string,
+) {
+  try {
+    return await context.datasets.find(sha256);
+  } catch (error) {
+    if (!(error instanceof HttpError) || error.code !== "DATASET_NOT_FOUND")
+      throw error;
+    const uploaded = await uploads.find(sha256);
+    if (uploaded === null) throw error;
+    await authenticatePerson(context, request);
+    return uploaded;
+  }
+}
+
+function decodePlanId(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new HttpError(
+      400,
+      "INVALID_PATH",
+      `The path segment "${segment}" is not valid percent-encoding.`,
+    );
+  }
 }
 
 // A reply that failed halfway through a file can only be cut off.

@@ -5,8 +5,11 @@ import { CliError } from "../errors.ts";
 import { writeOutputFile } from "../output.ts";
 import { exportGeoJson } from "./export-geojson.ts";
 import type { PlanDoc } from "../../model/doc/plan-doc.ts";
-import { accountsCsv, type CsvAccount } from "../../model/io/accounts-csv.ts";
-import { csvField } from "../../model/io/csv.ts";
+import type { CsvAccount } from "../../model/io/accounts-csv.ts";
+import {
+  exportAccountsCsv,
+  exportAssignmentsCsv,
+} from "../../model/io/plan-export.ts";
 import { loadPlanDoc } from "../../sync-server/plans.ts";
 import { Storage, StorageError } from "../../sync-server/storage.ts";
 
@@ -22,15 +25,16 @@ territory's name.
 Unit ids keep their leading zeros. Fields are quoted as RFC 4180 says when
 they contain a comma, a double quote or a line break.
 
-Both read the server's SQLite database directly and rebuilds the plan from
+Each reads the server's SQLite database directly and rebuilds the plan from
 its stored updates, so the server need not run; a running server's
 committed edits are included.
 
 export accounts writes every account of accounts.json as CSV with the header
-account_id,name,unit_id,segment,potential,territory, in the file's order.
-The territory is the name of the territory its unit is assigned to in the
-plan, or empty when the unit is unassigned. The potential is the exact
-decimal string from accounts.json.
+account_id,name,unit_id,segment,potential,territory,owner, in the file's
+order. The territory is the name of the territory its unit is assigned to in
+the plan, or empty when the unit is unassigned; the owner is the display
+name of that territory's owner, or empty when it has none. The potential is
+the exact decimal string from accounts.json.
 
 export geojson writes a FeatureCollection with one feature per territory:
 its counties' outlines merged into one shape, and the properties name,
@@ -87,85 +91,54 @@ export const exportCommand: Command = {
       );
     }
 
-    const plan = readPlan(path.resolve(values["data-dir"]), values.plan);
+    const { plan, people } = readPlan(
+      path.resolve(values["data-dir"]),
+      values.plan,
+    );
+    const publicDataDir = values["public-data-dir"] ?? "public/data";
+    const territories = plan.readTerritories();
+    const assignments = plan.readAssignments();
     const csv =
       kind === "accounts"
         ? exportAccountsCsv(
-            plan,
-            readAccounts(values["public-data-dir"] ?? "public/data"),
+            territories,
+            assignments,
+            readAccounts(publicDataDir),
+            people,
           )
         : kind === "geojson"
-          ? exportGeoJson(plan, values["public-data-dir"] ?? "public/data")
-          : assignmentsCsv(plan);
+          ? exportGeoJson(plan, publicDataDir)
+          : exportAssignmentsCsv(territories, assignments);
     if (values.out) writeOutputFile(values.out, csv);
     else process.stdout.write(csv);
   },
 };
 
-function readPlan(dataDir: string, planId: string): PlanDoc {
+/** A plan as the exports read it: its document and the names of its people. */
+interface StoredPlan {
+  plan: PlanDoc;
+  /** Person id -> display name of everyone who joined and was not removed. */
+  people: Map<string, string>;
+}
+
+function readPlan(dataDir: string, planId: string): StoredPlan {
   let storage: Storage | null = null;
   try {
     storage = Storage.open(dataDir, { readonly: true });
-    return loadPlanDoc(storage, planId);
+    const plan = loadPlanDoc(storage, planId);
+    // A database of storage version 1 has no people yet.
+    const members =
+      storage.version >= 2 ? storage.people.listMembers(planId) : [];
+    return {
+      plan,
+      people: new Map(members.map((m) => [m.personId, m.name])),
+    };
   } catch (error) {
     if (error instanceof StorageError) throw new CliError(error.message);
     throw error;
   } finally {
     storage?.close();
   }
-}
-
-/**
- * Formats assignments as `unit_id,territory` rows sorted by unit id, with the
- * territory's name. A unit assigned to a territory that was deleted on
- * another replica counts as unassigned, as on the map and in the territory
- * list, so it has no row. When two territories share a name, each gets the
- * first 8 characters of its id in brackets, so every row maps back to one
- * territory.
- */
-export function assignmentsCsv(plan: PlanDoc): string {
-  const names = territoryNames(plan);
-  const rows = [...plan.readAssignments()].sort(([a], [b]) => compareIds(a, b));
-  const lines = ["unit_id,territory"];
-  for (const [unitId, territoryId] of rows) {
-    const territory = names.get(territoryId);
-    if (territory === undefined) continue;
-    lines.push(`${csvField(unitId)},${csvField(territory)}`);
-  }
-  return `${lines.join("\n")}\n`;
-}
-
-/**
- * Formats the accounts as CSV with the name of the territory each account's
- * unit is assigned to, named as in {@link assignmentsCsv}.
- */
-export function exportAccountsCsv(
-  plan: PlanDoc,
-  accounts: readonly CsvAccount[],
-): string {
-  const names = territoryNames(plan);
-  const territoryByUnit = new Map<string, string>();
-  for (const [unitId, territoryId] of plan.readAssignments()) {
-    const name = names.get(territoryId);
-    if (name !== undefined) territoryByUnit.set(unitId, name);
-  }
-  return accountsCsv(accounts, territoryByUnit);
-}
-
-/** Maps territory ids to unique names: a shared name gets the first 8 characters of the id in brackets. */
-function territoryNames(plan: PlanDoc): Map<string, string> {
-  const territories = plan.readTerritories();
-  const nameCount = new Map<string, number>();
-  for (const t of territories)
-    nameCount.set(t.name, (nameCount.get(t.name) ?? 0) + 1);
-  return new Map(
-    territories.map((t) => [
-      t.id,
-      (nameCount.get(t.name) ?? 0) > 1
-        ? `${t.name} (${t.id.slice(0, 8)})`
-        : t.name,
-    ]),
-  );
 }
 
 function readAccounts(publicDataDir: string): CsvAccount[] {
@@ -184,12 +157,4 @@ function readAccounts(publicDataDir: string): CsvAccount[] {
     );
   }
   return accounts as CsvAccount[];
-}
-
-// Compares UTF-16 code units, not locale order, so "01001" sorts before
-// "1001" on every machine.
-function compareIds(a: string, b: string): number {
-  if (a < b) return -1;
-  if (a > b) return 1;
-  return 0;
 }

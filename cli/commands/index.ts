@@ -2,6 +2,7 @@ import type { Command } from "../command.ts";
 import { balanceCommand } from "./balance.ts";
 import { dataCommand } from "./data.ts";
 import { exportCommand } from "./export.ts";
+import { importCommand } from "./import.ts";
 import { inviteCommand } from "./invite.ts";
 import { planCommand } from "./plan.ts";
 
@@ -10,6 +11,7 @@ export const commands: Command[] = [
   dataCommand,
   planCommand,
   inviteCommand,
+  importCommand,
   exportCommand,
   balanceCommand,
 ];

@@ -10,27 +10,39 @@ export interface CsvAccount {
   potential: string;
 }
 
+/** The territory an account's unit belongs to, as the accounts CSV names it. */
+export interface UnitTerritory {
+  territory: string;
+  /** Display name of the territory's owner, or "" when it has none. */
+  owner: string;
+}
+
+export const ACCOUNTS_HEADER =
+  "account_id,name,unit_id,segment,potential,territory,owner";
+
 /**
  * Formats accounts as CSV with the header
- * `account_id,name,unit_id,segment,potential,territory`, one row per account
- * in the given order. `territoryByUnit` maps a unit id to the territory name
- * written for its accounts, and the territory field is empty for a unit it
- * does not contain. The potential is copied as given, so no float rounding
- * changes it.
+ * `account_id,name,unit_id,segment,potential,territory,owner`, one row per
+ * account in the given order. `territoryByUnit` maps a unit id to the
+ * territory and owner written for its accounts; both fields are empty for a
+ * unit it does not contain. The potential is copied as given, so no float
+ * rounding changes it.
  */
 export function accountsCsv(
   accounts: readonly CsvAccount[],
-  territoryByUnit: ReadonlyMap<string, string>,
+  territoryByUnit: ReadonlyMap<string, UnitTerritory>,
 ): string {
-  const lines = ["account_id,name,unit_id,segment,potential,territory"];
+  const lines = [ACCOUNTS_HEADER];
   for (const account of accounts) {
+    const territory = territoryByUnit.get(account.unitId);
     const fields = [
       account.id,
       account.name,
       account.unitId,
       account.segment,
       account.potential,
-      territoryByUnit.get(account.unitId) ?? "",
+      territory?.territory ?? "",
+      territory?.owner ?? "",
     ];
     lines.push(fields.map(csvField).join(","));
   }

@@ -1,4 +1,5 @@
 import { csvField } from "../io/csv.ts";
+
 /**
  * Assignment CSV: a header `unit_id,territory`, then one row per unit with
  * the territory's name. Unit ids are text and keep their leading zeros.
@@ -32,17 +33,27 @@ export interface UnitScope {
   name: string;
 }
 
+/** Rules for the territory column beyond the defaults. */
+export interface AssignmentCsvOptions {
+  /** Accept an empty territory field, read as "unassign this unit". */
+  allowEmptyTerritory?: boolean;
+  /** Checks a non-empty territory name; returns why it is invalid, or null. */
+  checkTerritory?: (name: string) => string | null;
+}
+
 /**
  * Parses and validates an assignment CSV, all or nothing: it lists every bad
- * line with its reason, and returns no assignment when there is any. An id
+ * line with its reasons, and returns no assignment when there is any. An id
  * such as "1001" where "01001" exists is reported as stripped of its leading
- * zeros, never matched to the padded id.
+ * zeros, never matched to the padded id. With `allowEmptyTerritory`, a unit
+ * with an empty territory maps to "".
  */
 export function parseAssignmentCsv(
   text: string,
   scope: UnitScope,
+  options: AssignmentCsvOptions = {},
 ): ParsedAssignments {
-  const records = splitRecords(text.replace(/^\uFEFF/, ""));
+  const records = splitCsvRecords(text.replace(/^\uFEFF/, ""));
   const issues: AssignmentCsvIssue[] = [];
   const header = records.shift();
   if (
@@ -62,39 +73,61 @@ export function parseAssignmentCsv(
     if (fields.length === 1 && fields[0].trim() === "") continue;
     const message = unclosedQuote
       ? "a quoted field is not closed: add the closing double quote"
-      : rowIssue(fields, scope, firstLine);
+      : rowIssue(fields, line, scope, firstLine, options);
     if (message !== null) {
       issues.push({ line, message });
       continue;
     }
-    const unitId = fields[0].trim();
-    firstLine.set(unitId, line);
-    assignments.set(unitId, fields[1].trim());
+    assignments.set(fields[0].trim(), fields[1].trim());
   }
 
   if (issues.length > 0) {
     return { assignments: new Map(), territoryNames: [], issues };
   }
-  return {
-    assignments,
-    territoryNames: [...new Set(assignments.values())],
-    issues,
-  };
+  const names = new Set(assignments.values());
+  names.delete("");
+  return { assignments, territoryNames: [...names], issues };
 }
 
+// Returns every reason a row is invalid, joined, or null for a valid row.
+// It records the line of each valid unit id, to report later duplicates.
 function rowIssue(
   fields: string[],
+  line: number,
   scope: UnitScope,
-  firstLine: ReadonlyMap<string, number>,
+  firstLine: Map<string, number>,
+  options: AssignmentCsvOptions,
 ): string | null {
   if (fields.length !== 2) {
     return `expected 2 fields (unit_id,territory), found ${fields.length}`;
   }
   const unitId = fields[0].trim();
   const territory = fields[1].trim();
-  if (unitId === "") return "missing unit_id";
-  if (territory === "") return `missing territory for unit "${unitId}"`;
+  const reasons: string[] = [];
 
+  const unitReason = unitIssue(unitId, scope, firstLine);
+  if (unitReason === null) firstLine.set(unitId, line);
+  else reasons.push(unitReason);
+
+  if (territory === "" && !options.allowEmptyTerritory) {
+    reasons.push(
+      unitId === ""
+        ? "missing territory"
+        : `missing territory for unit "${unitId}"`,
+    );
+  } else if (territory !== "" && options.checkTerritory) {
+    const territoryReason = options.checkTerritory(territory);
+    if (territoryReason !== null) reasons.push(territoryReason);
+  }
+  return reasons.length === 0 ? null : reasons.join("; ");
+}
+
+function unitIssue(
+  unitId: string,
+  scope: UnitScope,
+  firstLine: ReadonlyMap<string, number>,
+): string | null {
+  if (unitId === "") return "missing unit_id";
   if (!scope.knownUnitIds.has(unitId)) {
     const padded = unitId.padStart(5, "0");
     if (/^\d{1,4}$/.test(unitId) && scope.knownUnitIds.has(padded)) {
@@ -112,16 +145,22 @@ function rowIssue(
   return null;
 }
 
+/** One CSV record with the line it starts on. */
 interface CsvRecord {
-  /** Line the record starts on. */
+  /** Line the record starts on, numbered from 1 as an editor shows it. */
   line: number;
   fields: string[];
   /** True for a last record whose quoted field runs to the end of the text. */
   unclosedQuote?: boolean;
 }
 
-/** Splits CSV text into records of fields. */
-function splitRecords(text: string): CsvRecord[] {
+/**
+ * Splits CSV text into records of fields as RFC 4180 describes: quoted
+ * fields may contain commas, doubled quotes and line breaks, and records end
+ * in "\n", "\r\n" or "\r". A quoted line break still counts as a line, so
+ * line numbers match the file.
+ */
+function splitCsvRecords(text: string): CsvRecord[] {
   const records: CsvRecord[] = [];
   let fields: string[] = [];
   let field = "";

@@ -28,6 +28,7 @@ export function balanceWithFewestMoves(
   const rank = tieRanks(random, problem.unitIds.length);
   const partition = new Partition(problem, problem.current);
   placeSeeds(partition, random, rank);
+  control.enter({ step: "growing", attempt: 1, attempts: 1 });
   const filled = growTerritories(
     partition,
     rank,
@@ -36,6 +37,7 @@ export function balanceWithFewestMoves(
   );
   if (!filled) return { partition, iterations: 0, stopReason: "cancelled" };
 
+  control.enter({ step: "improving", attempt: 1, attempts: 1 });
   const outcome = improve(
     partition,
     new CutUnits(partition),

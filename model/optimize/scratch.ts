@@ -43,6 +43,7 @@ export function balanceFromScratch(
     const rank = tieRanks(random, problem.unitIds.length);
     const partition = new Partition(problem, start);
     placeSeeds(partition, random, rank);
+    control.enter({ step: "growing", attempt: attempt + 1, attempts });
     const grown = growTerritories(partition, rank, control, (fraction) =>
       share(fraction * GROWTH_SHARE),
     );
@@ -54,6 +55,7 @@ export function balanceFromScratch(
       };
     }
 
+    control.enter({ step: "improving", attempt: attempt + 1, attempts });
     const outcome = improve(
       partition,
       new CutUnits(partition),

@@ -3,6 +3,15 @@ import type { AdjacencyGraph } from "../geo/adjacency.ts";
 /** `scratch` designs territories anew; `minimize-disruption` repairs the current design with as few unit moves as it can find. */
 export type BalanceMode = "scratch" | "minimize-disruption";
 
+/** Step of a run that a progress report belongs to. */
+export interface BalancePhase {
+  /** `growing` assigns unassigned units; `improving` is the local search. */
+  step: "growing" | "improving";
+  /** Attempt number from 1; scratch mode makes up to `attempts`, minimize-disruption mode one. */
+  attempt: number;
+  attempts: number;
+}
+
 /** A territory the optimizer fills. */
 export interface BalanceTerritory {
   id: string;
@@ -33,8 +42,8 @@ export interface BalanceInput {
   maxIterations?: number;
   /** Number of seeded growth attempts in scratch mode; the best is kept. Default 8. */
   attempts?: number;
-  /** Called with the fraction of the work done, from 0 to 1, never decreasing. */
-  onProgress?: (fraction: number) => void;
+  /** Called with the fraction of the work done, from 0 to 1, never decreasing, and the step it belongs to. */
+  onProgress?: (fraction: number, phase: BalancePhase) => void;
   /** Polled between steps; returning true stops the run with the best design so far. */
   shouldCancel?: () => boolean;
 }

@@ -6,12 +6,12 @@ import { createPlan } from "../../sync-server/plans.ts";
 import { Storage } from "../../sync-server/storage.ts";
 import { runCli } from "./run-cli.ts";
 
-const territory = (id: string, name: string) => ({
+const territory = (id: string, name: string, ownerId: string | null) => ({
   id,
   name,
   color: "#1f77b4",
   parentId: null,
-  ownerId: null,
+  ownerId,
   locked: false,
   kind: "territory" as const,
 });
@@ -58,13 +58,21 @@ beforeEach(() => {
     planId: "south",
     name: "South",
     territories: [
-      territory("aaaaaaaa-1", "Gulf"),
-      territory("bbbbbbbb-2", "Gulf"),
+      territory("aaaaaaaa-1", "Gulf", "person-ada"),
+      territory("bbbbbbbb-2", "Gulf", "person-gone"),
     ],
     assignments: [
       ["01001", "aaaaaaaa-1"],
       ["01003", "bbbbbbbb-2"],
     ],
+  });
+  storage.people.insert({
+    planId: "south",
+    personId: "person-ada",
+    name: "Ada Park",
+    role: "editor",
+    inviteId: null,
+    joinedAt: 1,
   });
   storage.close();
 });
@@ -72,7 +80,7 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 describe("meridian export accounts", () => {
-  test("writes every account with its territory", () => {
+  test("writes every account with its territory and owner", () => {
     const result = runCli([
       "export",
       "accounts",
@@ -88,11 +96,12 @@ describe("meridian export accounts", () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(
       [
-        "account_id,name,unit_id,segment,potential,territory",
-        "county-01001,Autauga County,01001,county,29743.50,Gulf (aaaaaaaa)",
-        'city-4084796,"Prattville, ""City""",01001,city,28336.00,Gulf (aaaaaaaa)',
-        "county-01003,Baldwin County,01003,county,115111.10,Gulf (bbbbbbbb)",
-        "county-01005,Barbour County,01005,county,0.00,",
+        "account_id,name,unit_id,segment,potential,territory,owner",
+        "county-01001,Autauga County,01001,county,29743.50,Gulf (aaaaaaaa),Ada Park",
+        'city-4084796,"Prattville, ""City""",01001,city,28336.00,Gulf (aaaaaaaa),Ada Park',
+        // An owner who is no longer a member is written as the person id.
+        "county-01003,Baldwin County,01003,county,115111.10,Gulf (bbbbbbbb),person-gone",
+        "county-01005,Barbour County,01005,county,0.00,,",
         "",
       ].join("\n"),
     );
@@ -117,7 +126,7 @@ describe("meridian export accounts", () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toBe("");
     expect(fs.readFileSync(out, "utf8").split("\n")[4]).toBe(
-      "county-01005,Barbour County,01005,county,0.00,",
+      "county-01005,Barbour County,01005,county,0.00,,",
     );
   });
 

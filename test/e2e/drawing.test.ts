@@ -26,7 +26,7 @@ const KANSAS_ROW = [
   "20165",
   "20009",
 ];
-const [GREELEY, , , , NESS, , BARTON] = KANSAS_ROW;
+const [GREELEY, WICHITA, , , NESS, , BARTON] = KANSAS_ROW;
 // Kiowa County, Colorado (Mountain), west of Greeley on the same line.
 const KIOWA_CO = "08061";
 // Harris County, Texas (West South Central) and Lea County, New Mexico
@@ -35,6 +35,9 @@ const HARRIS = "48201";
 const LEA_NM = "35025";
 // Cook County, Illinois (East North Central), for the lost conflict.
 const COOK = "17031";
+// Los Angeles and San Diego, California, for paint into a deleted territory.
+const LOS_ANGELES = "06037";
+const SAN_DIEGO = "06073";
 
 const WEST_NORTH_CENTRAL = "demo-west-north-central";
 const WEST_SOUTH_CENTRAL = "demo-west-south-central";
@@ -201,6 +204,45 @@ test("apply for one territory", async () => {
   await page.keyboard.press("b");
 });
 
+test("rectangle takes counties it only clips", async () => {
+  // Given: a rectangle around Greeley's label point that reaches into
+  // Wichita, east of it, but not to Wichita's label point (101.35°W).
+  const page = ada.page;
+  await showArea(page, [-101.6, 38.5], 8);
+  await selectTerritory(page, "demo-mountain");
+  await page.keyboard.press("r");
+  const before = await assignmentsOn(page);
+  const [from, to] = await viewportPoints(page, [
+    [-101.9, 38.45],
+    [-101.5, 38.55],
+  ]);
+
+  // When Ada drags it and applies the preview.
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 10 });
+  await page.mouse.up();
+  const preview = page.getByTestId("impact-preview");
+  await preview.waitFor();
+  expect(await preview.getAttribute("data-moves")).toBe("2");
+  await page.getByTestId("preview-apply-all").click();
+
+  // Then both counties move, and nothing else.
+  await waitForAssignments(page, {
+    [GREELEY]: "demo-mountain",
+    [WICHITA]: "demo-mountain",
+  });
+  expect(changedUnits(before, await assignmentsOn(page))).toEqual(
+    [GREELEY, WICHITA].sort(),
+  );
+  await page.keyboard.press("Control+z");
+  await waitForAssignments(page, {
+    [GREELEY]: before[GREELEY],
+    [WICHITA]: before[WICHITA],
+  });
+  await page.keyboard.press("b");
+});
+
 test("wide brush keeps to one state", async () => {
   // Given: Ada picks Pacific and the 32-pixel brush, and limits strokes to
   // one state. Greeley lies on the Colorado line, so the circle around its
@@ -313,6 +355,7 @@ test("strokes skip a territory locked by another designer", async () => {
 test("offline edit before a lock shows as lock conflict", async () => {
   // Given: Grace goes offline and moves Harris out of West South Central
   // and Lea into it.
+  const [leaTerritory] = await territoriesOn(grace.page, [LEA_NM]);
   await grace.page.evaluate(() => window.meridian.provider?.disconnect());
   await waitForConnection(grace.page, "offline");
   await grace.page.evaluate(
@@ -358,13 +401,39 @@ test("offline edit before a lock shows as lock conflict", async () => {
   ]);
   await saveScreenshot(ada.page, "drawing-lock-conflict");
 
-  // When Ada restores the lock: Harris returns, Lea becomes unassigned,
-  // and the conflict is gone on both pages.
+  // When Ada asks to restore the lock, she sees what else changes
+  // before anything is written.
   await ada.page.getByTestId("lock-restore").click();
-  const restored = { [HARRIS]: WEST_SOUTH_CENTRAL, [LEA_NM]: null };
+  const effects = ada.page.getByTestId("lock-restore-effects");
+  expect(await effects.locator("li").allInnerTexts()).toEqual([
+    "Mountain loses 1 county: Harris, TX",
+    "1 county becomes unassigned: Lea, NM",
+  ]);
+  expect(await territoriesOn(ada.page, [HARRIS, LEA_NM])).toEqual([
+    "demo-mountain",
+    WEST_SOUTH_CENTRAL,
+  ]);
+
+  // When she sends Lea back to where it was and confirms: Harris returns,
+  // Lea leaves, and the conflict is gone on both pages.
+  await ada.page
+    .getByTestId("lock-restore-added-to")
+    .selectOption(leaTerritory ?? "");
+  expect(await effects.locator("li").allInnerTexts()).toEqual([
+    "Mountain loses 1 county: Harris, TX and gains 1 county: Lea, NM",
+  ]);
+  await ada.page.getByTestId("lock-restore-confirm").click();
+  const restored = { [HARRIS]: WEST_SOUTH_CENTRAL, [LEA_NM]: leaTerritory };
   await waitForAssignments(ada.page, restored);
   await waitForAssignments(grace.page, restored);
   await grace.page.getByTestId("lock-conflicts").waitFor({ state: "detached" });
+  await ada.page.getByTestId("lock-conflicts").waitFor({ state: "detached" });
+
+  // One undo takes back the whole restore.
+  await ada.page.keyboard.press("Control+z");
+  await waitForAssignments(ada.page, merged);
+  await ada.page.keyboard.press("Control+Shift+z");
+  await waitForAssignments(ada.page, restored);
   await ada.page.getByTestId("lock-conflicts").waitFor({ state: "detached" });
 });
 
@@ -443,3 +512,62 @@ async function drawLasso(
   }
   await page.mouse.up();
 }
+
+test("paint into a territory deleted offline", async () => {
+  for (const page of [ada.page, grace.page]) {
+    const dismiss = page.getByTestId("notice-dismiss");
+    while ((await dismiss.count()) > 0) await dismiss.first().click();
+  }
+
+  // Given: Grace creates Temp, and Ada, offline, paints two counties into
+  // it while Grace deletes it.
+  const temp = await grace.page.evaluate(() => {
+    const planDoc = window.meridian.planDoc;
+    if (!planDoc) throw new Error("The page has no plan document yet.");
+    return planDoc.createTerritory({
+      name: "Temp",
+      color: "#999933",
+      parentId: null,
+      ownerId: null,
+      locked: false,
+      kind: "territory",
+    });
+  });
+  await ada.page
+    .locator(`[data-testid="territory-row"][data-territory-id="${temp}"]`)
+    .waitFor();
+  await ada.page.evaluate(() => window.meridian.provider?.disconnect());
+  await waitForConnection(ada.page, "offline");
+  await ada.page.evaluate(
+    ({ units, temp }) => window.meridian.paint(units, temp),
+    { units: [LOS_ANGELES, SAN_DIEGO], temp },
+  );
+  await grace.page.evaluate(
+    (id) => window.meridian.planDoc?.deleteTerritory(id, null),
+    temp,
+  );
+
+  // When Ada comes back, both paints merge and point at nothing, and
+  // both designers see a notice.
+  await ada.page.evaluate(() => window.meridian.provider?.connect());
+  const orphaned = { [LOS_ANGELES]: temp, [SAN_DIEGO]: temp };
+  await waitForAssignments(grace.page, orphaned);
+  for (const page of [ada.page, grace.page]) {
+    const notice = page.getByTestId("orphan-notice");
+    await notice.waitFor();
+    expect(await notice.getAttribute("data-units")).toBe("2");
+    expect(await notice.innerText()).toContain(
+      "2 counties were painted into Temp after another editor deleted it; they count as unassigned.",
+    );
+  }
+  await saveScreenshot(ada.page, "drawing-orphan-notice");
+
+  // When Ada unassigns them, no assignment points at the deleted
+  // territory, and the notice goes on both pages.
+  await ada.page.getByTestId("notice-unassign").click();
+  const unassigned = { [LOS_ANGELES]: null, [SAN_DIEGO]: null };
+  await waitForAssignments(ada.page, unassigned);
+  await waitForAssignments(grace.page, unassigned);
+  await ada.page.getByTestId("orphan-notice").waitFor({ state: "detached" });
+  await grace.page.getByTestId("orphan-notice").waitFor({ state: "detached" });
+});

@@ -55,17 +55,73 @@ test("name prompt shows once per invite", async () => {
   await context.close();
 });
 
-test("invalid invite shows the server's error", async () => {
+test("malformed invite is reported before the name", async () => {
   const invite = new URL(await app.link("editor"));
   invite.searchParams.set("token", "not-a-token");
+  const { context, page } = await openIsolatedPage(browser, invite.href);
+
+  const error = page.getByTestId("join-error");
+  await error.waitFor();
+  expect(await error.textContent()).toContain("malformed");
+  expect(await page.getByTestId("name-form").count()).toBe(0);
+  expect(new URL(page.url()).searchParams.get("token")).toBe("not-a-token");
+
+  await context.close();
+});
+
+test("expired invite is reported before the name", async () => {
+  const invite = new URL(await app.link("editor"));
+  const expired = unsignedToken({
+    sub: "invite-1",
+    name: "",
+    plan: "demo",
+    role: "editor",
+    kind: "invite",
+    iat: 1_600_000_000,
+    exp: 1_600_086_400,
+  });
+  invite.searchParams.set("token", expired);
+  const { context, page } = await openIsolatedPage(browser, invite.href);
+
+  const error = page.getByTestId("join-error");
+  await error.waitFor();
+  expect(await error.textContent()).toContain("expired");
+  expect(await page.getByTestId("name-form").count()).toBe(0);
+
+  await context.close();
+});
+
+test("forged invite shows the server's error", async () => {
+  // Given: a readable, unexpired token that this server did not sign, which
+  // only the server can tell apart.
+  const invite = new URL(await app.link("editor"));
+  const now = Math.floor(Date.now() / 1000);
+  const forged = unsignedToken({
+    sub: "invite-1",
+    name: "",
+    plan: "demo",
+    role: "editor",
+    kind: "invite",
+    iat: now,
+    exp: now + 86_400,
+  });
+  invite.searchParams.set("token", forged);
   const { context, page } = await openIsolatedPage(browser, invite.href);
 
   await submitName(page, "Ada");
   const error = page.getByTestId("join-error");
   await error.waitFor();
-  expect(await error.textContent()).toContain("malformed");
-  expect(new URL(page.url()).searchParams.get("token")).toBe("not-a-token");
+  expect(await error.textContent()).toContain("signature");
   expect(await page.getByTestId("name-form").count()).toBe(1);
 
   await context.close();
 });
+
+// Encodes claims as an HS256 JWT with a signature of zeros, which any
+// server rejects but which reads like a real token.
+function unsignedToken(claims: Record<string, unknown>): string {
+  const encode = (value: unknown) =>
+    Buffer.from(JSON.stringify(value)).toString("base64url");
+  const signature = Buffer.alloc(32).toString("base64url");
+  return `${encode({ alg: "HS256" })}.${encode(claims)}.${signature}`;
+}

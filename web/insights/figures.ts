@@ -14,6 +14,8 @@ import {
   type RegionGroup,
 } from "../../model/regions.ts";
 import type { Territory } from "../../model/doc/schema.ts";
+import { withBase } from "../../model/overrides.ts";
+import type { SumByTerritory } from "../../model/metrics-live.ts";
 
 /** The figures of one territory or region row. */
 export interface RowFigures {
@@ -43,10 +45,13 @@ export interface PlanFigures {
 }
 
 /**
- * Computes the figures of every territory and region. Totals are summed
- * again on each call, in one pass over the units. Pieces and compactness
+ * Computes the figures of every territory and region. `sum` gives the
+ * territory totals: by default a full pass over the units, or the live
+ * totals that move only the units a change touched. Pieces and compactness
  * come from `shapes`, which measures again only what the assignment
- * change touched.
+ * change touched. `base` adds figures that belong to a territory apart from
+ * its units, such as the accounts pinned to it by overrides. The index
+ * must then leave those accounts out of their counties.
  */
 export function computePlanFigures(
   index: MetricIndex,
@@ -55,11 +60,13 @@ export function computePlanFigures(
   assignments: ReadonlyMap<string, string>,
   metric: MetricName,
   targets: ReadonlyMap<string, number>,
+  base: ReadonlyMap<string, MetricTotals> = new Map(),
+  sum: SumByTerritory = sumByTerritory,
 ): PlanFigures {
   const groups = groupByRegion(territories);
   const paintable = groups.flatMap((group) => group.territories);
   const ids = paintable.map((t) => t.id);
-  const sums = sumByTerritory(index, ids, assignments);
+  const sums = withBase(sum(index, ids, assignments), base);
   const members = regionMembers(territories);
   const measured = shapes ? shapes.update(assignments, members) : [];
 

@@ -8,6 +8,8 @@ import type { Workspace } from "../plan/workspace.svelte.ts";
 import { computePlanFigures, type PlanFigures } from "./figures.ts";
 import { MapNavigator } from "../map/map-navigator.ts";
 import { colorsByMode } from "./map-colors.ts";
+import { LiveTotals } from "./live-totals.ts";
+import { PlanOverrides } from "./overrides.svelte.ts";
 import { RegionEditor } from "./region-editor.ts";
 import {
   loadViewSettings,
@@ -23,15 +25,18 @@ import {
 export class PlanInsights {
   readonly navigator = new MapNavigator();
   readonly regions: RegionEditor;
+  readonly overrides: PlanOverrides;
   #metric = $state<MetricName>("potential");
   #colorMode = $state<ColorMode>("territory");
 
   readonly #workspace: Workspace;
+  readonly #totals = new LiveTotals();
   #shapes: { reference: ReferenceData; tracker: ShapeTracker } | null = null;
 
   constructor(workspace: Workspace) {
     this.#workspace = workspace;
     this.regions = new RegionEditor(workspace);
+    this.overrides = new PlanOverrides(workspace);
     const settings = loadViewSettings(workspace.planId);
     this.#metric = settings.metric;
     this.#colorMode = settings.colorMode;
@@ -61,6 +66,8 @@ export class PlanInsights {
    * Figures of every territory and region for the chosen metric, or null
    * before the datasets load. The mirror replaces its territory list on
    * every document change, so reading it here also picks up target edits.
+   * Accounts pinned by overrides in effect on the "as of" date count in
+   * their override territory instead of their county.
    */
   readonly figures: PlanFigures | null = $derived.by(() => {
     const workspace = this.#workspace;
@@ -68,14 +75,17 @@ export class PlanInsights {
     const territories = workspace.mirror.territories;
     const assignments = workspace.mirror.assignments;
     const planDoc = workspace.planDoc;
-    if (!reference || !planDoc) return null;
+    const overrides = this.overrides.figures;
+    if (!reference || !planDoc || !overrides) return null;
     return computePlanFigures(
-      reference.metricIndex,
+      overrides.index,
       this.#trackerFor(reference),
       territories,
       assignments,
       this.#metric,
       readBalanceTargets(planDoc, this.#metric),
+      overrides.base,
+      this.#totals.sumsFor(planDoc),
     );
   });
 

@@ -1,6 +1,7 @@
 import * as maplibregl from "maplibre-gl";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import type { MapGeometry } from "./geometry.ts";
+import { keepStateLabelsWhole } from "./state-labels.ts";
 import { buildStyle } from "./style.ts";
 
 /** The contiguous United States, west/south then east/north, in degrees. */
@@ -17,7 +18,7 @@ export function createMap(
   container: HTMLElement,
   geometry: MapGeometry,
 ): maplibregl.Map {
-  return new maplibregl.Map({
+  const map = new maplibregl.Map({
     container,
     style: buildStyle(geometry),
     bounds: CONTIGUOUS_US,
@@ -30,4 +31,6 @@ export function createMap(
     pitchWithRotate: false,
     touchPitch: false,
   });
+  keepStateLabelsWhole(map, geometry.stateLabels);
+  return map;
 }

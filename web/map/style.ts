@@ -3,6 +3,15 @@ import type { MapGeometry } from "./geometry.ts";
 
 export const COUNTY_SOURCE = "counties";
 export const COUNTY_FILL_LAYER = "county-fill";
+export const STATE_LABEL_SOURCE = "state-labels";
+/** From this zoom on, state labels show full names instead of codes. */
+export const STATE_LABEL_NAME_ZOOM = 5.5;
+
+/** Zoom levels and font sizes in CSS pixels between which the state label size is interpolated linearly. */
+const STATE_LABEL_SIZES: [number, number][] = [
+  [3, 11],
+  [7, 15],
+];
 
 const WATER = "#cfdde8";
 const LAND = "#f4f1ea";
@@ -19,7 +28,7 @@ export function buildStyle(geometry: MapGeometry): StyleSpecification {
       nation: { type: "geojson", data: geometry.nation },
       [COUNTY_SOURCE]: { type: "geojson", data: geometry.counties },
       "state-borders": { type: "geojson", data: geometry.stateBorders },
-      "state-labels": { type: "geojson", data: geometry.stateLabels },
+      [STATE_LABEL_SOURCE]: { type: "geojson", data: geometry.stateLabels },
     },
     layers: [
       {
@@ -82,17 +91,40 @@ export function buildStyle(geometry: MapGeometry): StyleSpecification {
       {
         id: "state-labels",
         type: "symbol",
-        source: "state-labels",
+        source: STATE_LABEL_SOURCE,
         layout: {
           "text-field": [
             "step",
             ["zoom"],
             ["get", "code"],
-            5.5,
+            STATE_LABEL_NAME_ZOOM,
             ["get", "name"],
           ],
           "text-font": ["sans-serif"],
-          "text-size": ["interpolate", ["linear"], ["zoom"], 3, 11, 7, 15],
+          "text-size": [
+            "interpolate",
+            ["linear"],
+            ["zoom"],
+            ...STATE_LABEL_SIZES.flat(),
+          ],
+          // Set per label by keepStateLabelsWhole, so that a label at the
+          // edge of the map extends inward instead of being cut off.
+          "text-anchor": [
+            "match",
+            ["get", "anchor"],
+            [
+              "left",
+              "right",
+              "top",
+              "bottom",
+              "top-left",
+              "top-right",
+              "bottom-left",
+              "bottom-right",
+            ],
+            ["get", "anchor"],
+            "center",
+          ],
           "text-allow-overlap": false,
         },
         paint: {
@@ -103,4 +135,11 @@ export function buildStyle(geometry: MapGeometry): StyleSpecification {
       },
     ],
   };
+}
+
+/** Returns the state label font size at a zoom level, in CSS pixels, as the style interpolates it. */
+export function stateLabelSize(zoom: number): number {
+  const [[z0, s0], [z1, s1]] = STATE_LABEL_SIZES;
+  const t = Math.min(1, Math.max(0, (zoom - z0) / (z1 - z0)));
+  return s0 + t * (s1 - s0);
 }

@@ -30,7 +30,20 @@ export interface LostGroup {
   erased: boolean;
 }
 
-export type DrawingNotice = SkipNotice | LostNotice;
+/**
+ * Counties assigned to territories that no longer exist: paint made
+ * offline into a territory that another replica deleted meanwhile. They
+ * count as unassigned.
+ */
+export interface OrphanNotice {
+  kind: "orphaned";
+  id: number;
+  unitIds: string[];
+  /** Names of the deleted territories, as this page last saw them; null for one it never saw. */
+  territoryNames: (string | null)[];
+}
+
+export type DrawingNotice = SkipNotice | LostNotice | OrphanNotice;
 
 /** Lost-conflict notices kept at once; older ones drop off. */
 const MAX_LOST_NOTICES = 4;
@@ -45,6 +58,9 @@ const MERGE_WINDOW_MS = 5_000;
 export class DrawingNotices {
   list = $state.raw<DrawingNotice[]>([]);
   #nextId = 1;
+  /** Sorted unit ids of the last orphan notice shown, so an unchanged set is not shown twice. */
+  #orphanKey = "";
+  #orphanDismissed = false;
 
   showSkipped(skipped: SkippedUnit[]): void {
     const rest = this.list.filter((n) => n.kind !== "skipped");
@@ -75,17 +91,67 @@ export class DrawingNotices {
       updatedAt: now,
     };
     const lost = [...this.list.filter((n) => n.kind === "lost"), notice];
-    const skipped = this.list.filter((n) => n.kind === "skipped");
-    this.list = [...skipped, ...lost.slice(-MAX_LOST_NOTICES)];
+    const others = this.list.filter((n) => n.kind !== "lost");
+    this.list = [...others, ...lost.slice(-MAX_LOST_NOTICES)];
+  }
+
+  /**
+   * Shows the counties assigned to deleted territories, replacing the
+   * previous such notice. The same counties as a dismissed notice show
+   * again only after they change.
+   */
+  showOrphaned(unitIds: string[], territoryNames: (string | null)[]): void {
+    const key = [...unitIds].sort().join(",");
+    const current = this.list.find((n) => n.kind === "orphaned");
+    if (key === this.#orphanKey && (current || this.#orphanDismissed)) return;
+
+    this.#orphanKey = key;
+    this.#orphanDismissed = false;
+    const notice: OrphanNotice = {
+      kind: "orphaned",
+      id: current?.id ?? this.#nextId++,
+      unitIds,
+      territoryNames,
+    };
+    const rest = this.list.filter((n) => n.kind !== "orphaned");
+    this.list = [notice, ...rest];
+  }
+
+  /** Drops the notice of counties in deleted territories, once none are left. */
+  clearOrphaned(): void {
+    this.#orphanKey = "";
+    this.#orphanDismissed = false;
+    if (this.list.some((n) => n.kind === "orphaned"))
+      this.list = this.list.filter((n) => n.kind !== "orphaned");
   }
 
   dismiss(id: number): void {
+    if (this.list.some((n) => n.id === id && n.kind === "orphaned"))
+      this.#orphanDismissed = true;
     this.list = this.list.filter((n) => n.id !== id);
   }
 
   dismissSkipped(): void {
     this.list = this.list.filter((n) => n.kind !== "skipped");
   }
+}
+
+/**
+ * Describes the counties that point at deleted territories, such as "3 counties
+ * were painted into East after another editor deleted it; they count as
+ * unassigned".
+ */
+export function orphanedText(notice: OrphanNotice): string {
+  const count = notice.unitIds.length;
+  const counties = `${count} ${count === 1 ? "county was" : "counties were"}`;
+  const names = notice.territoryNames.filter((name) => name !== null);
+  const known = names.length === notice.territoryNames.length;
+  const target =
+    known && names.length === 1
+      ? `${names[0]} after another editor deleted it`
+      : "territories that another editor deleted";
+  const pronoun = count === 1 ? "it counts" : "they count";
+  return `${counties} painted into ${target}; ${pronoun} as unassigned`;
 }
 
 // Notices hold tens of counties, so a quadratic filter is cheap here.

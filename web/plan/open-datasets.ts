@@ -18,6 +18,28 @@ export interface DatasetHashes {
 
 const KINDS = ["geometry", "units", "accounts"] as const;
 
+/** Reads the dataset hashes the plan names now; null while it lacks a required one. */
+export function readDatasetHashes(planDoc: PlanDoc): DatasetHashes | null {
+  const datasets = planDoc.readMeta().datasets;
+  if (!KINDS.every((kind) => typeof datasets[kind] === "string")) return null;
+  return {
+    geometry: datasets.geometry,
+    units: datasets.units,
+    accounts: datasets.accounts,
+    adjacency:
+      typeof datasets.adjacency === "string" ? datasets.adjacency : null,
+  };
+}
+
+export function sameDatasetHashes(a: DatasetHashes, b: DatasetHashes): boolean {
+  return (
+    a.geometry === b.geometry &&
+    a.units === b.units &&
+    a.accounts === b.accounts &&
+    a.adjacency === b.adjacency
+  );
+}
+
 /**
  * Resolves with the dataset hashes once the plan document names all three.
  * A plan opened before on this device has them at once; a first open waits
@@ -29,17 +51,10 @@ export function waitForDatasets(
 ): Promise<DatasetHashes> {
   return new Promise((resolve, reject) => {
     const check = (): boolean => {
-      const datasets = planDoc.readMeta().datasets;
-      if (!KINDS.every((kind) => typeof datasets[kind] === "string"))
-        return false;
+      const hashes = readDatasetHashes(planDoc);
+      if (hashes === null) return false;
       stop();
-      resolve({
-        geometry: datasets.geometry,
-        units: datasets.units,
-        accounts: datasets.accounts,
-        adjacency:
-          typeof datasets.adjacency === "string" ? datasets.adjacency : null,
-      });
+      resolve(hashes);
       return true;
     };
     const onSync = (synced: boolean) => {
@@ -63,6 +78,25 @@ export function waitForDatasets(
     provider.on("sync", onSync);
     check();
   });
+}
+
+/**
+ * Calls `onChange` with the new hashes each time the plan names other
+ * datasets than `current`, such as after an accounts import by anyone.
+ * Returns a function that stops watching.
+ */
+export function watchDatasets(
+  planDoc: PlanDoc,
+  current: () => DatasetHashes,
+  onChange: (hashes: DatasetHashes) => void,
+): () => void {
+  const check = () => {
+    const hashes = readDatasetHashes(planDoc);
+    if (hashes !== null && !sameDatasetHashes(hashes, current()))
+      onChange(hashes);
+  };
+  planDoc.meta.observe(check);
+  return () => planDoc.meta.unobserve(check);
 }
 
 /**

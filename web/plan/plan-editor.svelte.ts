@@ -2,6 +2,13 @@ import type * as Y from "yjs";
 import { uniqueSkipped, type SkippedUnit } from "../../model/locks.ts";
 import type { AssignResult, PlanDoc } from "../../model/doc/plan-doc.ts";
 import type { Territory } from "../../model/doc/schema.ts";
+import {
+  removeOverride,
+  setOverride,
+  writeOverrideLockSnapshot,
+  type OverrideInput,
+} from "../../model/doc/account-overrides.ts";
+import type { Override } from "../../model/overrides.ts";
 import { createUndoManager } from "./undo.ts";
 
 /**
@@ -153,6 +160,38 @@ export class PlanEditor {
   deleteTerritory(id: string, moveUnitsTo: string | null): void {
     this.#step(() =>
       this.#planDoc.deleteTerritory(id, moveUnitsTo, this.origin),
+    );
+  }
+
+  /**
+   * Adds or replaces an account's override, as one undo step. `homeUnitId`
+   * is the county the account sits in, for the lock check.
+   */
+  setOverride(input: OverrideInput, homeUnitId: string | null): Override {
+    return this.#step(() =>
+      setOverride(this.#planDoc, input, homeUnitId, this.origin),
+    );
+  }
+
+  /** Removes an account's override, so it follows its county again, as one undo step. */
+  removeOverride(accountId: string, homeUnitId: string | null): void {
+    this.#step(() =>
+      removeOverride(this.#planDoc, accountId, homeUnitId, this.origin),
+    );
+  }
+
+  /** Makes the overrides as they are now the override snapshot of locked territories, as one undo step. */
+  acceptOverrideLocks(
+    territoryIds: readonly string[],
+    homeUnitOf: (accountId: string) => string | null,
+  ): void {
+    this.#step(() =>
+      writeOverrideLockSnapshot(
+        this.#planDoc,
+        territoryIds,
+        homeUnitOf,
+        this.origin,
+      ),
     );
   }
 

@@ -9,15 +9,19 @@ import type { PlanDoc } from "../../model/doc/plan-doc.ts";
 const STROKE_CAPTURE_TIMEOUT_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Creates an undo manager over territories and assignments that tracks only
- * transactions with `origin`, so undo never reverts another person's edit.
+ * Creates an undo manager over territories, assignments and account
+ * overrides that tracks only transactions with `origin`, so undo never
+ * reverts another person's edit.
  */
 export function createUndoManager(
   planDoc: PlanDoc,
   origin: object,
 ): Y.UndoManager {
-  return new Y.UndoManager([planDoc.territories, planDoc.assignmentArray], {
-    trackedOrigins: new Set([origin]),
-    captureTimeout: STROKE_CAPTURE_TIMEOUT_MS,
-  });
+  return new Y.UndoManager(
+    [planDoc.territories, planDoc.assignmentArray, planDoc.overrides],
+    {
+      trackedOrigins: new Set([origin]),
+      captureTimeout: STROKE_CAPTURE_TIMEOUT_MS,
+    },
+  );
 }

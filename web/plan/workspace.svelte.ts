@@ -10,7 +10,12 @@ import { openLocalDoc } from "./local-doc.ts";
 import { PlanEditor } from "./plan-editor.svelte.ts";
 import { PlanMirror } from "./plan-mirror.svelte.ts";
 import { Presence } from "./presence.svelte.ts";
-import { loadReferenceData, waitForDatasets } from "./open-datasets.ts";
+import {
+  loadReferenceData,
+  waitForDatasets,
+  watchDatasets,
+  type DatasetHashes,
+} from "./open-datasets.ts";
 import type { ReferenceData } from "./reference-data.ts";
 import { ToolState } from "./tools.svelte.ts";
 
@@ -35,6 +40,10 @@ export class Workspace {
   reference = $state.raw<ReferenceData | null>(null);
   /** Reason the server no longer accepts this person's token, or null. */
   accessProblem = $state<string | null>(null);
+  /** True while datasets the plan names anew load; `reference` keeps the previous ones meanwhile. */
+  reloadingData = $state(false);
+  /** Reason the datasets the plan names now failed to load, or null. */
+  datasetProblem = $state<string | null>(null);
 
   readonly mirror = new PlanMirror();
   readonly connection = new ConnectionState();
@@ -46,6 +55,9 @@ export class Workspace {
   planDoc: PlanDoc | null = null;
   provider: WebsocketProvider | null = null;
   editor = $state.raw<PlanEditor | null>(null);
+  /** Hashes of the latest datasets asked for; a load of older ones is dropped when it ends. */
+  #requested: DatasetHashes | null = null;
+  #loadGeneration = 0;
 
   constructor(session: PersonalSession) {
     this.session = session;
@@ -112,11 +124,48 @@ export class Workspace {
     if (!planDoc.isInitialised()) this.phase = { kind: "waiting" };
     const datasets = await waitForDatasets(planDoc, provider);
     this.phase = { kind: "loading-data" };
-    const reference = await loadReferenceData(datasets, this.session.token);
+    this.#requested = datasets;
+    this.#cleanups.push(
+      watchDatasets(
+        planDoc,
+        () => this.#requested ?? datasets,
+        (hashes) => void this.#reloadDatasets(hashes),
+      ),
+    );
+    await this.#loadDatasets(datasets);
     performance.mark("meridian:datasets-loaded");
+  }
+
+  // Loads the datasets and makes them current, unless a newer request
+  // started meanwhile. Raises when they fail to load.
+  async #loadDatasets(hashes: DatasetHashes): Promise<void> {
+    const generation = ++this.#loadGeneration;
+    this.#requested = hashes;
+    const reference = await loadReferenceData(hashes, this.session.token);
+    if (generation !== this.#loadGeneration) return;
+
     this.mirror.setCoverageIndex(reference.coverageIndex);
     this.reference = reference;
-    this.phase = { kind: "ready" };
+    this.datasetProblem = null;
+    if (this.phase.kind === "loading-data") this.phase = { kind: "ready" };
+  }
+
+  // Someone named other datasets in the plan, such as a new accounts list:
+  // load them and swap them in, so the map and figures follow.
+  async #reloadDatasets(hashes: DatasetHashes): Promise<void> {
+    this.reloadingData = true;
+    const generation = this.#loadGeneration + 1;
+    try {
+      await this.#loadDatasets(hashes);
+    } catch (error) {
+      if (generation !== this.#loadGeneration) return;
+      const message = (error as Error).message;
+      this.datasetProblem = message;
+      if (this.reference === null) this.phase = { kind: "failed", message };
+      console.error(error);
+    } finally {
+      if (generation === this.#loadGeneration) this.reloadingData = false;
+    }
   }
 
   // Opens the plan's socket, and tracks its state and this person's presence.

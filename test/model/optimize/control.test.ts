@@ -18,6 +18,35 @@ describe("balanceTerritories progress and cancel", () => {
     }
   });
 
+  test("progress names the step and attempt", () => {
+    const phases: string[] = [];
+    balanceTerritories({
+      ...stateInput("TX", 8, 1),
+      attempts: 2,
+      onProgress: (_fraction, phase) => {
+        const text = `${phase.step} ${phase.attempt}/${phase.attempts}`;
+        if (phases.at(-1) !== text) phases.push(text);
+      },
+    });
+
+    expect(phases[0]).toBe("growing 1/2");
+    expect(phases[1]).toBe("improving 1/2");
+    expect(phases.length === 2 || phases[2] === "growing 2/2").toBe(true);
+  });
+
+  test("minimize-disruption reports one attempt", () => {
+    const start = balanceTerritories(stateInput("IA", 4, 1)).assignment;
+    const attempts = new Set<number>();
+    balanceTerritories({
+      ...stateInput("IA", 4, 1),
+      tolerancePercent: 1,
+      mode: "minimize-disruption",
+      current: start,
+      onProgress: (_fraction, phase) => attempts.add(phase.attempts),
+    });
+    expect([...attempts]).toEqual([1]);
+  });
+
   test("cancel during the search keeps a complete design", () => {
     const full = balanceTerritories(stateInput("TX", 8, 1));
     let polls = 0;

@@ -1,0 +1,112 @@
+/** Accounts and their summed potential. */
+export interface AccountTotals {
+  accounts: number;
+  /** Summed potential in integer cents. */
+  potentialCents: number;
+}
+
+/** One territory's accounts and potential with the current and the imported list. */
+export interface TerritoryImportChange {
+  territoryId: string;
+  name: string;
+  before: AccountTotals;
+  after: AccountTotals;
+}
+
+/** The change per territory that applying an imported accounts list would make. */
+export interface AccountsImportPreview {
+  territories: TerritoryImportChange[];
+  /** Accounts in counties that no territory owns. */
+  unassigned: { before: AccountTotals; after: AccountTotals };
+  total: { before: AccountTotals; after: AccountTotals };
+}
+
+/** The fields of an account the comparison reads. */
+export interface PreviewAccount {
+  unitId: string;
+  /** Exact decimal string with at most two digits after the point. */
+  potential: string;
+}
+
+/**
+ * Compares the accounts each territory has now with those it would have
+ * with the imported list, through the plan's county assignments. An
+ * account whose county no listed territory owns counts as unassigned.
+ * Territories come out in the order given.
+ */
+export function compareAccountLists(
+  before: readonly PreviewAccount[],
+  after: readonly PreviewAccount[],
+  assignments: ReadonlyMap<string, string>,
+  territories: readonly { id: string; name: string }[],
+): AccountsImportPreview {
+  const known = new Set(territories.map((territory) => territory.id));
+  const ownerOf = (unitId: string): string | null => {
+    const territoryId = assignments.get(unitId);
+    return territoryId !== undefined && known.has(territoryId)
+      ? territoryId
+      : null;
+  };
+  const beforeTotals = sumByTerritory(before, ownerOf);
+  const afterTotals = sumByTerritory(after, ownerOf);
+
+  return {
+    territories: territories.map((territory) => ({
+      territoryId: territory.id,
+      name: territory.name,
+      before: beforeTotals.byTerritory.get(territory.id) ?? emptyTotals(),
+      after: afterTotals.byTerritory.get(territory.id) ?? emptyTotals(),
+    })),
+    unassigned: {
+      before: beforeTotals.unassigned,
+      after: afterTotals.unassigned,
+    },
+    total: { before: beforeTotals.total, after: afterTotals.total },
+  };
+}
+
+function sumByTerritory(
+  accounts: readonly PreviewAccount[],
+  ownerOf: (unitId: string) => string | null,
+) {
+  const byTerritory = new Map<string, AccountTotals>();
+  const unassigned = emptyTotals();
+  const total = emptyTotals();
+  for (const account of accounts) {
+    const cents = potentialCents(account.potential);
+    const territoryId = ownerOf(account.unitId);
+    let totals = unassigned;
+    if (territoryId !== null) {
+      totals = byTerritory.get(territoryId) ?? emptyTotals();
+      byTerritory.set(territoryId, totals);
+    }
+    add(totals, cents);
+    add(total, cents);
+  }
+  return { byTerritory, unassigned, total };
+}
+
+function add(totals: AccountTotals, cents: number): void {
+  totals.accounts += 1;
+  totals.potentialCents += cents;
+  if (!Number.isSafeInteger(totals.potentialCents)) {
+    throw new RangeError(
+      "Summed potential exceeds the integer cents Meridian can add exactly.",
+    );
+  }
+}
+
+// Reads "1234.5" or "1234.50" as 123450 cents without a float.
+function potentialCents(potential: string): number {
+  const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(potential);
+  if (!match) {
+    throw new Error(
+      `Potential ${JSON.stringify(potential)} is not a decimal with at most two digits after the point.`,
+    );
+  }
+  return Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
+}
+
+function emptyTotals(): AccountTotals {
+  return { accounts: 0, potentialCents: 0 };
+}

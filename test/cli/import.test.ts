@@ -1,0 +1,191 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { createPlan, loadPlanDoc } from "../../sync-server/plans.ts";
+import { Storage } from "../../sync-server/storage.ts";
+import { runCli } from "./run-cli.ts";
+
+const territory = (id: string, name: string, locked = false) => ({
+  id,
+  name,
+  color: "#1f77b4",
+  parentId: null,
+  ownerId: null,
+  locked,
+  kind: "territory" as const,
+});
+
+let dataDir: string;
+let publicDataDir: string;
+
+beforeEach(() => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "meridian-import-"));
+  publicDataDir = path.join(dataDir, "public");
+  fs.mkdirSync(publicDataDir);
+  const units = ["01001", "01003", "01005", "01007"].map((id) => ({
+    id,
+    population: 10,
+  }));
+  const accounts = [
+    { id: "a1", unitId: "01001", potential: "100.10" },
+    { id: "a2", unitId: "01001", potential: "0.20" },
+    { id: "a3", unitId: "01003", potential: "2500.00" },
+    { id: "a4", unitId: "01007", potential: "7.00" },
+  ];
+  fs.writeFileSync(
+    path.join(publicDataDir, "units.json"),
+    JSON.stringify({ units }),
+  );
+  fs.writeFileSync(
+    path.join(publicDataDir, "accounts.json"),
+    JSON.stringify({ accounts }),
+  );
+
+  const storage = Storage.open(dataDir);
+  createPlan(storage, {
+    planId: "south",
+    name: "South",
+    territories: [
+      territory("t-east", "East"),
+      territory("t-west", "West"),
+      territory("t-lock", "Frozen", true),
+    ],
+    assignments: [
+      ["01001", "t-east"],
+      ["01003", "t-west"],
+      ["01005", "t-lock"],
+    ],
+  });
+  storage.close();
+});
+
+afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+function importFile(text: string, ...more: string[]) {
+  const file = path.join(dataDir, "moves.csv");
+  fs.writeFileSync(file, text);
+  return runCli([
+    "import",
+    "assignments",
+    file,
+    "--plan",
+    "south",
+    "--data-dir",
+    dataDir,
+    "--public-data-dir",
+    publicDataDir,
+    ...more,
+  ]);
+}
+
+function storedAssignments(): Map<string, string> {
+  const storage = Storage.open(dataDir, { readonly: true });
+  try {
+    return loadPlanDoc(storage, "south").readAssignments();
+  } finally {
+    storage.close();
+  }
+}
+
+const MOVES = "unit_id,territory\n01001,West\n01003,\n01005,East\n01007,East\n";
+
+// Each test starts the command line once or more, about a second each.
+describe("meridian import assignments", { timeout: 30_000 }, () => {
+  test("prints the impact per territory", () => {
+    const result = importFile(MOVES, "--dry-run");
+
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(
+      [
+        'moves.csv -> plan "South" (south): 4 row(s), 3 unit(s) move, 1 skipped.',
+        "",
+        "territory     counties +/-  accounts +/-  potential gained  potential lost  net potential",
+        "East               +1 / -1       +1 / -2              7.00          100.30         -93.30",
+        "West               +1 / -1       +2 / -1            100.30         2500.00       -2399.70",
+        "(unassigned)       +1 / -1       +1 / -1           2500.00            7.00        2493.00",
+        "",
+        "Skipped 1 unit(s) of locked territories:",
+        "  Frozen is locked: 01005",
+        "",
+        "Dry run: nothing was changed.",
+        "",
+      ].join("\n"),
+    );
+    expect(storedAssignments().get("01001")).toBe("t-east");
+  });
+
+  test("applies moves and unassigns empty territories", () => {
+    const result = importFile(MOVES);
+
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(
+      `Applied 3 move(s) to ${path.join(dataDir, "meridian.db")}.`,
+    );
+    expect(storedAssignments()).toEqual(
+      new Map([
+        ["01001", "t-west"],
+        ["01005", "t-lock"],
+        ["01007", "t-east"],
+      ]),
+    );
+  });
+
+  test("second run changes nothing", () => {
+    importFile(MOVES);
+    const storage = Storage.open(dataDir, { readonly: true });
+    const updates = storage.countUpdates("south");
+    storage.close();
+
+    const result = importFile(MOVES);
+
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("0 unit(s) move");
+    expect(result.stdout).toContain("Nothing to change.");
+    const after = Storage.open(dataDir, { readonly: true });
+    expect(after.countUpdates("south")).toBe(updates);
+    after.close();
+  });
+
+  test("bad lines import nothing", () => {
+    const result = importFile(
+      "unit_id,territory\n01003,East\n1001,West\n01007,Nowhere\n01003,West\n",
+    );
+
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr.split("\n")).toEqual([
+      "meridian import: moves.csv has 3 invalid line(s), so nothing was imported:".replace(
+        "moves.csv",
+        path.join(dataDir, "moves.csv"),
+      ),
+      '  line 3: unit id "1001" looks stripped of its leading zeros; the unit is "01001". Store the unit_id column as text (a spreadsheet drops the zeros of numbers) and write the file again',
+      '  line 4: unknown territory "Nowhere"; the plan has "East", "Frozen", "West"',
+      '  line 5: unit "01003" is already assigned on line 2; keep one row per unit',
+      "Fix these lines and run again.",
+      "",
+    ]);
+    expect(storedAssignments().get("01003")).toBe("t-west");
+  });
+
+  test("missing file and options are usage errors", () => {
+    expect(importFile(MOVES, "--token", "x").status).toBe(2);
+    expect(
+      runCli(["import", "assignments", "--plan", "south"]).stderr,
+    ).toContain("Missing the CSV file.");
+    expect(runCli(["import", "accounts", "x.csv"]).status).toBe(2);
+    const missing = runCli([
+      "import",
+      "assignments",
+      path.join(dataDir, "none.csv"),
+      "--plan",
+      "south",
+      "--data-dir",
+      dataDir,
+    ]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain("Cannot read");
+  });
+});
