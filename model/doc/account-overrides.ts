@@ -143,10 +143,9 @@ export function validateOverride(
  * override snapshot: those into it, and those of accounts whose county it
  * owns. Call it inside the transaction that locks the territories, or to
  * accept the overrides as they are now. `homeUnitOf` returns an account's
- * county, or null for an account not in the dataset.
- * NOTE: the lock actions (`PlanDoc.lockTerritories`, `acceptLock` and the
- * editor's lock methods) do not call this yet, so a lock made in the app
- * has no override snapshot and yields no override conflicts.
+ * county, or null for an account not in the dataset. The app's lock
+ * actions call it in the lock's transaction; `PlanDoc.lockTerritories`
+ * alone does not, because the plan document cannot see the accounts.
  */
 export function writeOverrideLockSnapshot(
   planDoc: PlanDoc,

@@ -61,6 +61,7 @@ test("an override syncs, survives a repaint and undoes", async () => {
     .poll(() => regionAccounts(grace.page), { timeout: PAGE_TIMEOUT_MS })
     .toBeGreaterThan(0);
   const before = await regionAccounts(grace.page);
+  const rowBefore = await territoryAccounts(grace.page, MOUNTAIN);
 
   // When Ada pins Austin to Mountain in the Accounts tab
   await ada.page.getByTestId("sidebar-tab-accounts").click();
@@ -87,8 +88,12 @@ test("an override syncs, survives a repaint and undoes", async () => {
   await asOf.blur();
   await expect.poll(() => row.getAttribute("data-status")).toBe("in-effect");
 
-  // Then Grace's region gains the account and her map draws the point
+  // Then Grace's region and territory row gain the account, and her map
+  // draws the point
   await waitForRegionAccounts(grace.page, before + 1);
+  await expect
+    .poll(() => territoryAccounts(grace.page, MOUNTAIN))
+    .toBe(rowBefore + 1);
   await waitForPoint(grace.page, AUSTIN);
   const pinned =
     "Pinned to Mountain from 2020-01-01 (home county: Travis, West South Central)";
@@ -117,6 +122,7 @@ test("an override syncs, survives a repaint and undoes", async () => {
 
   // Then Austin stays pinned, and the region keeps its count
   expect(await regionAccounts(grace.page)).toBe(before + 1);
+  expect(await territoryAccounts(grace.page, MOUNTAIN)).toBe(rowBefore + 1);
   expect(await hoverPoint(grace.page)).toContain(
     "Pinned to Mountain from 2020-01-01 (home county: Travis, Pacific)",
   );
@@ -181,6 +187,51 @@ test("a viewer sees the overrides read-only", async () => {
   }
 });
 
+test("a lock shows an override removed behind it", async () => {
+  // Given Austin is pinned to Mountain (by the test before) and Ada locks
+  // Mountain from its row
+  await expect
+    .poll(() =>
+      ada.page.evaluate(() => window.meridian.planDoc?.readOverrides().length),
+    )
+    .toBe(1);
+  await ada.page.getByTestId("sidebar-tab-territories").click();
+  await ada.page
+    .locator(
+      `[data-testid="territory-row"][data-territory-id="${MOUNTAIN}"] button`,
+    )
+    .first()
+    .click();
+  await ada.page.getByTestId("lock-territory").click();
+  await expect
+    .poll(() =>
+      grace.page.evaluate(
+        (id) =>
+          window.meridian.planDoc
+            ?.readLocks()
+            .some((lock) => lock.territoryId === id),
+        MOUNTAIN,
+      ),
+    )
+    .toBe(true);
+
+  // When Grace's replica removes the override without the lock check, as
+  // an edit made offline before the lock would arrive
+  await grace.page.evaluate(
+    (accountId) => window.meridian.planDoc?.overrides.delete(accountId),
+    AUSTIN,
+  );
+
+  // Then Ada's Accounts tab shows the conflict instead of losing it
+  await ada.page.getByTestId("sidebar-tab-accounts").click();
+  await ada.page
+    .getByTestId("override-conflicts")
+    .waitFor({ timeout: PAGE_TIMEOUT_MS });
+
+  await ada.page.getByTestId("sidebar-tab-territories").click();
+  await ada.page.getByTestId("lock-territory").click();
+});
+
 // Adds an override of Austin through the Accounts tab's form.
 async function addOverride(
   page: Page,
@@ -207,6 +258,18 @@ async function regionAccounts(page: Page): Promise<number> {
     )
     .textContent();
   return Number((text ?? "").replace(/[^0-9]/g, ""));
+}
+
+async function territoryAccounts(
+  page: Page,
+  territoryId: string,
+): Promise<number> {
+  const value = await page
+    .locator(
+      `[data-testid="territory-row"][data-territory-id="${territoryId}"]`,
+    )
+    .getAttribute("data-accounts");
+  return Number(value);
 }
 
 async function waitForRegionAccounts(page: Page, count: number) {

@@ -17,10 +17,12 @@ interface KeyValueChange {
  * Territory totals of one open plan, kept up to date change by change.
  * It listens to the plan's assignment changes and, when the figures are
  * computed again, moves only the units those changes touched. A new index
- * (datasets or overrides reloaded) or a different set of territories
- * rebuilds the totals in one full pass. Each call must pass the latest
- * snapshot of the assignments that the caller read, such as the plan
- * mirror's, because a change counts as applied once a snapshot shows it.
+ * over the same units (overrides changed) moves only the units whose
+ * figures differ. A different set of territories, or an index over other
+ * units (datasets reloaded), rebuilds the totals in one full pass. Each
+ * call must pass the latest snapshot of the assignments that the caller
+ * read, such as the plan mirror's, because a change counts as applied once
+ * a snapshot shows it.
  */
 export class LiveTotals {
   #planDoc: PlanDoc | null = null;
@@ -83,6 +85,8 @@ export class LiveTotals {
       for (const [unitId, change] of changes)
         pending.record(unitId, change.newValue ?? null);
     };
+    // NOTE: This relies on PlanDoc keeping assignments in a y-utility
+    // YKeyValue, whose change events name every unit a transaction changed.
     planDoc.assignments.on("change", onChange);
     this.#stopListening = () => planDoc.assignments.off("change", onChange);
   }

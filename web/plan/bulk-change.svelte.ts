@@ -5,6 +5,7 @@ import {
   type BulkMoves,
   type BulkPreview,
 } from "../../model/bulk-change.ts";
+import type { CoverageIndex } from "../../model/coverage.ts";
 import type { Workspace } from "./workspace.svelte.ts";
 
 /** A bulk change waiting for the designer's decision in the preview panel. */
@@ -27,14 +28,25 @@ export class BulkChange {
   proposal = $state.raw<Proposal | null>(null);
 
   readonly #workspace: Workspace;
+  #coverageIndex: () => CoverageIndex | null;
 
   constructor(workspace: Workspace) {
     this.#workspace = workspace;
+    this.#coverageIndex = () => workspace.reference?.coverageIndex ?? null;
+  }
+
+  /**
+   * Sets where the preview takes its per-unit figures from, such as an
+   * index without the accounts that overrides pin, so that a preview never
+   * moves a pinned account with its county.
+   */
+  useCoverageIndex(source: () => CoverageIndex | null): void {
+    this.#coverageIndex = source;
   }
 
   readonly preview: BulkPreview | null = $derived.by(() => {
     const proposal = this.proposal;
-    const index = this.#workspace.reference?.coverageIndex;
+    const index = this.#coverageIndex();
     if (!proposal || !index) return null;
     const lockedIds = this.#workspace.mirror.territories
       .filter((t) => t.locked)

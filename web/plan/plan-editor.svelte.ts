@@ -24,13 +24,23 @@ export class PlanEditor {
 
   readonly #planDoc: PlanDoc;
   readonly #writable: () => string | null;
+  readonly #accountHome: (accountId: string) => string | null;
   #skipListeners: ((skipped: SkippedUnit[]) => void)[] = [];
   #strokeSkipped: SkippedUnit[] = [];
 
-  /** `readOnlyReason` returns why this person may not write the plan now, or null when they may. */
-  constructor(planDoc: PlanDoc, readOnlyReason: () => string | null) {
+  /**
+   * `readOnlyReason` returns why this person may not write the plan now, or
+   * null when they may. `accountHome` returns the county an account sits in,
+   * or null for an account the loaded dataset lacks.
+   */
+  constructor(
+    planDoc: PlanDoc,
+    readOnlyReason: () => string | null,
+    accountHome: (accountId: string) => string | null = () => null,
+  ) {
     this.#planDoc = planDoc;
     this.#writable = readOnlyReason;
+    this.#accountHome = accountHome;
     this.undoManager = createUndoManager(planDoc, this.origin);
     const update = () => {
       this.canUndo = this.undoManager.canUndo();
@@ -105,7 +115,12 @@ export class PlanEditor {
 
   /** Locks territories with their current units as the snapshot, as one undo step. */
   lockTerritories(ids: readonly string[]): void {
-    this.#step(() => this.#planDoc.lockTerritories(ids, this.origin));
+    this.#step(() =>
+      this.#planDoc.doc.transact(() => {
+        this.#planDoc.lockTerritories(ids, this.origin);
+        this.#snapshotOverrides(ids);
+      }, this.origin),
+    );
   }
 
   /** Unlocks territories, as one undo step. */
@@ -120,7 +135,12 @@ export class PlanEditor {
 
   /** Makes a locked territory's current units its lock snapshot, as one undo step. */
   acceptLock(id: string): void {
-    this.#step(() => this.#planDoc.acceptLock(id, this.origin));
+    this.#step(() =>
+      this.#planDoc.doc.transact(() => {
+        this.#planDoc.acceptLock(id, this.origin);
+        this.#snapshotOverrides([id]);
+      }, this.origin),
+    );
   }
 
   /** Assigns units (or unassigns them with null) as one stroke and one undo step. */
@@ -151,7 +171,7 @@ export class PlanEditor {
 
   updateTerritory(
     id: string,
-    changes: Partial<Pick<Territory, "name" | "color">>,
+    changes: Partial<Pick<Territory, "name" | "color" | "ownerId">>,
   ): void {
     this.#step(() => this.#planDoc.updateTerritory(id, changes, this.origin));
   }
@@ -208,6 +228,17 @@ export class PlanEditor {
   }
 
   // Runs one change as its own undo step.
+  // Records the overrides that touch newly locked territories, so that an
+  // override written offline before the lock shows as a conflict.
+  #snapshotOverrides(ids: readonly string[]): void {
+    writeOverrideLockSnapshot(
+      this.#planDoc,
+      ids,
+      this.#accountHome,
+      this.origin,
+    );
+  }
+
   #step<T>(change: () => T): T {
     this.#check();
     this.undoManager.stopCapturing();

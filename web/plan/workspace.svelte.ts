@@ -55,6 +55,11 @@ export class Workspace {
   planDoc: PlanDoc | null = null;
   provider: WebsocketProvider | null = null;
   editor = $state.raw<PlanEditor | null>(null);
+  /**
+   * Returns the county an account sits in, or null when the loaded dataset
+   * lacks it. The plan view sets it once the overrides index the accounts.
+   */
+  accountHome: (accountId: string) => string | null = () => null;
   /** Hashes of the latest datasets asked for; a load of older ones is dropped when it ends. */
   #requested: DatasetHashes | null = null;
   #loadGeneration = 0;
@@ -111,7 +116,11 @@ export class Workspace {
     const doc = await openLocalDoc(this.planId);
     performance.mark("meridian:doc-loaded");
     const planDoc = new PlanDoc(doc);
-    const editor = new PlanEditor(planDoc, () => this.readOnlyReason);
+    const editor = new PlanEditor(
+      planDoc,
+      () => this.readOnlyReason,
+      (accountId) => this.accountHome(accountId),
+    );
     this.doc = doc;
     this.planDoc = planDoc;
     this.editor = editor;
