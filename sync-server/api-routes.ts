@@ -117,7 +117,8 @@ export async function routeApi(
   return false;
 }
 
-function decodeSegment(segment: string): string {
+/** Decodes one percent-encoded path segment; malformed encoding is a 400. */
+export function decodeSegment(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch {

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { authenticatePerson, type ApiContext } from "./api-auth.ts";
 import { uploadAccountsDataset } from "./api-datasets.ts";
-import { routeApi } from "./api-routes.ts";
+import { decodeSegment, routeApi } from "./api-routes.ts";
 import type { DatasetStore } from "./datasets.ts";
 import { HttpError, requireMethod, sendError, sendJson } from "./http-json.ts";
 import { redactUrl } from "./log.ts";
@@ -79,7 +79,7 @@ async function route(
   const upload = ACCOUNTS_UPLOAD_PATH.exec(pathname);
   if (upload) {
     requireMethod(method, ["POST"]);
-    const planId = decodePlanId(upload[1]);
+    const planId = decodeSegment(upload[1]);
     const reply = await uploadAccountsDataset(
       context,
       uploads,
@@ -142,18 +142,6 @@ async function findDataset(
     if (uploaded === null) throw error;
     await authenticatePerson(context, request);
     return uploaded;
-  }
-}
-
-function decodePlanId(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    throw new HttpError(
-      400,
-      "INVALID_PATH",
-      `The path segment "${segment}" is not valid percent-encoding.`,
-    );
   }
 }
 

@@ -5,10 +5,10 @@ import { loadAuthSecret } from "./auth-secret.ts";
 import { CloseCode } from "./close-codes.ts";
 import { defaultConfig, type ServerConfig } from "./config.ts";
 import { DatasetStore } from "./datasets.ts";
-import { DEMO_PLAN_ID, seedDemoPlan } from "./demo.ts";
+import { demoInviteLinks, seedDemoPlan } from "./demo.ts";
 import { createServerEvents, type ServerEvents } from "./events.ts";
 import { createRequestHandler } from "./http.ts";
-import { inviteLinks, publicBaseUrl } from "./links.ts";
+import { publicBaseUrl } from "./links.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { RoomRegistry } from "./rooms.ts";
 import type { Role } from "./roles.ts";
@@ -167,15 +167,8 @@ export async function startServer(
     events,
     logger,
     secret,
-    demoLinks: async () =>
-      storage.getPlan(DEMO_PLAN_ID)
-        ? inviteLinks(
-            storage,
-            secret,
-            publicBaseUrl(config.host, port),
-            DEMO_PLAN_ID,
-          )
-        : [],
+    demoLinks: () =>
+      demoInviteLinks(storage, secret, publicBaseUrl(config.host, port)),
     close: () => {
       stopping = true;
       closing ??= shutdown({

@@ -1,4 +1,5 @@
 import { csvField } from "../io/csv.ts";
+import { readCsvRecords } from "../io/csv-records.ts";
 
 /**
  * Assignment CSV: a header `unit_id,territory`, then one row per unit with
@@ -53,8 +54,11 @@ export function parseAssignmentCsv(
   scope: UnitScope,
   options: AssignmentCsvOptions = {},
 ): ParsedAssignments {
-  const records = splitCsvRecords(text.replace(/^\uFEFF/, ""));
-  const issues: AssignmentCsvIssue[] = [];
+  const { records, problems } = readCsvRecords(text);
+  const issues: AssignmentCsvIssue[] = problems.map((problem) => ({
+    line: problem.line,
+    message: problem.reason,
+  }));
   const header = records.shift();
   if (
     header === undefined ||
@@ -69,11 +73,9 @@ export function parseAssignmentCsv(
 
   const assignments = new Map<string, string>();
   const firstLine = new Map<string, number>();
-  for (const { line, fields, unclosedQuote } of records) {
+  for (const { line, fields } of records) {
     if (fields.length === 1 && fields[0].trim() === "") continue;
-    const message = unclosedQuote
-      ? "a quoted field is not closed: add the closing double quote"
-      : rowIssue(fields, line, scope, firstLine, options);
+    const message = rowIssue(fields, line, scope, firstLine, options);
     if (message !== null) {
       issues.push({ line, message });
       continue;
@@ -82,6 +84,7 @@ export function parseAssignmentCsv(
   }
 
   if (issues.length > 0) {
+    issues.sort((a, b) => a.line - b.line);
     return { assignments: new Map(), territoryNames: [], issues };
   }
   const names = new Set(assignments.values());
@@ -143,68 +146,6 @@ function unitIssue(
     return `unit "${unitId}" is already assigned on line ${earlier}; keep one row per unit`;
   }
   return null;
-}
-
-/** One CSV record with the line it starts on. */
-interface CsvRecord {
-  /** Line the record starts on, numbered from 1 as an editor shows it. */
-  line: number;
-  fields: string[];
-  /** True for a last record whose quoted field runs to the end of the text. */
-  unclosedQuote?: boolean;
-}
-
-/**
- * Splits CSV text into records of fields as RFC 4180 describes: quoted
- * fields may contain commas, doubled quotes and line breaks, and records end
- * in "\n", "\r\n" or "\r". A quoted line break still counts as a line, so
- * line numbers match the file.
- */
-function splitCsvRecords(text: string): CsvRecord[] {
-  const records: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = "";
-  let quoted = false;
-  let line = 1;
-  let recordLine = 1;
-
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (char === '"') {
-        quoted = false;
-      } else {
-        if (char === "\n") line += 1;
-        field += char;
-      }
-    } else if (char === '"' && field.trim() === "") {
-      quoted = true;
-      field = "";
-    } else if (char === ",") {
-      fields.push(field);
-      field = "";
-    } else if (char === "\n" || char === "\r") {
-      if (char === "\r" && text[i + 1] === "\n") i += 1;
-      records.push({ line: recordLine, fields: [...fields, field] });
-      fields = [];
-      field = "";
-      line += 1;
-      recordLine = line;
-    } else {
-      field += char;
-    }
-  }
-  if (quoted || field !== "" || fields.length > 0) {
-    records.push({
-      line: recordLine,
-      fields: [...fields, field],
-      unclosedQuote: quoted,
-    });
-  }
-  return records;
 }
 
 /** Formats assignments as CSV rows sorted by unit id (UTF-16 order, so "01001" sorts before "1001"), lines ending in "\n". */

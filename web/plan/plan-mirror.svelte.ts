@@ -9,8 +9,8 @@ import type { PlanMeta, Territory } from "../../model/doc/schema.ts";
 
 /**
  * A reactive copy of what the UI shows from the plan document, refreshed
- * after every change to the document, local or remote. Coverage is
- * recomputed on each refresh, so the territory list follows a stroke.
+ * after every change to the document, local or remote. Territory figures
+ * are derived from it incrementally in web/insights/.
  */
 export class PlanMirror {
   meta = $state.raw<PlanMeta | null>(null);
@@ -19,7 +19,6 @@ export class PlanMirror {
   // A snapshot replaced on each refresh and never mutated, so it needs no SvelteMap.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   assignments = $state.raw<ReadonlyMap<string, string>>(new Map());
-  coverage = $state.raw<CoverageResult | null>(null);
 
   #planDoc: PlanDoc | null = null;
   #index: CoverageIndex | null = null;
@@ -45,7 +44,7 @@ export class PlanMirror {
     return this.territories.filter((t) => t.kind === "territory");
   }
 
-  /** Reads the document again and recomputes coverage. */
+  /** Reads the document again. */
   refresh(): void {
     const planDoc = this.#planDoc;
     if (!planDoc) return;
@@ -53,7 +52,6 @@ export class PlanMirror {
     this.initialised = planDoc.isInitialised();
     this.territories = planDoc.readTerritories();
     this.assignments = planDoc.readAssignments();
-    this.coverage = this.#coverageOf(this.territories, this.assignments);
   }
 
   /** Computes coverage from a fresh read of the document, for callers outside a refresh. */
