@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { initPlan } from "../model/doc/plan-doc.ts";
+import { initPlan } from "../model/doc/init-plan.ts";
 import { medianMs, seededRandom, type BenchResult } from "./harness.ts";
 
 /**

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { NewPlan } from "../model/doc/plan-doc.ts";
+import type { NewPlan } from "../model/doc/init-plan.ts";
 import { SERVER_CREATOR, type InviteRecord } from "./invite-store.ts";
 import { inviteToken, mintInvite } from "./invites.ts";
 import { inviteUrl, START_LINK_DAYS } from "./links.ts";

@@ -1,6 +1,7 @@
 import { randomInt } from "node:crypto";
 import * as Y from "yjs";
-import { initPlan, PlanDoc, type NewPlan } from "../model/doc/plan-doc.ts";
+import { initPlan, type NewPlan } from "../model/doc/init-plan.ts";
+import { PlanDoc } from "../model/doc/plan-doc.ts";
 import { PLAN_ID_PATTERN } from "../model/doc/schema.ts";
 import { StorageError, type Storage } from "./storage.ts";
 

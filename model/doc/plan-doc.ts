@@ -8,6 +8,7 @@ import {
   type TerritoryLock,
 } from "../locks.ts";
 import { clearLock, readLockSnapshot, writeLock } from "./lock-fields.ts";
+import { readTerritory, TERRITORY_FIELDS } from "./territory-entry.ts";
 import {
   ASSIGNMENTS,
   META,
@@ -20,15 +21,6 @@ import {
   type PlanSnapshot,
   type Territory,
 } from "./schema.ts";
-
-const TERRITORY_FIELDS = [
-  "name",
-  "color",
-  "parentId",
-  "ownerId",
-  "locked",
-  "kind",
-] as const;
 
 /** Result of a write of assignments: the units it changed, and those that locks kept. */
 export interface AssignResult {
@@ -352,53 +344,6 @@ export class PlanDoc {
       else this.assignments.set(unitId, territoryId);
     }
   }
-}
-
-/** Options for `initPlan`: what a new plan starts with. */
-export interface NewPlan {
-  planId: string;
-  name: string;
-  currency?: string;
-  datasets?: Record<string, string>;
-  territories?: (Omit<Territory, "id"> & { id?: string })[];
-  assignments?: Iterable<[string, string]>;
-}
-
-/**
- * Writes a new plan into an empty document. Only the server does this, once,
- * when it creates a plan; a client never seeds a live document.
- */
-export function initPlan(doc: Y.Doc, plan: NewPlan): PlanDoc {
-  const planDoc = new PlanDoc(doc);
-  if (planDoc.isInitialised()) {
-    throw new Error(
-      `Plan "${plan.planId}" is already initialised; refusing to write it again.`,
-    );
-  }
-  doc.transact(() => {
-    planDoc.meta.set("schemaVersion", SCHEMA_VERSION);
-    planDoc.meta.set("planId", plan.planId);
-    planDoc.meta.set("name", plan.name);
-    planDoc.meta.set("currency", plan.currency ?? "USD");
-    planDoc.meta.set("datasets", { ...(plan.datasets ?? {}) });
-    for (const territory of plan.territories ?? [])
-      planDoc.createTerritory(territory);
-    for (const [unitId, territoryId] of plan.assignments ?? [])
-      planDoc.assignments.set(unitId, territoryId);
-  });
-  return planDoc;
-}
-
-function readTerritory(id: string, entry: Y.Map<unknown>): Territory {
-  return {
-    id,
-    name: String(entry.get("name") ?? ""),
-    color: String(entry.get("color") ?? "#888888"),
-    parentId: (entry.get("parentId") as string | null) ?? null,
-    ownerId: (entry.get("ownerId") as string | null) ?? null,
-    locked: entry.get("locked") === true,
-    kind: entry.get("kind") === "region" ? "region" : "territory",
-  };
 }
 
 /** Returns a random URL-safe id (a UUID). */

@@ -7,7 +7,8 @@ import {
   setOverride,
   writeOverrideLockSnapshot,
 } from "../../../model/doc/account-overrides.ts";
-import { initPlan, PlanDoc } from "../../../model/doc/plan-doc.ts";
+import { initPlan } from "../../../model/doc/init-plan.ts";
+import { PlanDoc } from "../../../model/doc/plan-doc.ts";
 
 const territory = (name: string, kind: "territory" | "region") => ({
   name,

@@ -4,7 +4,8 @@ import {
   readBalanceTargets,
   writeBalanceTarget,
 } from "../../../model/doc/balance-targets.ts";
-import { initPlan, PlanDoc } from "../../../model/doc/plan-doc.ts";
+import { initPlan } from "../../../model/doc/init-plan.ts";
+import { PlanDoc } from "../../../model/doc/plan-doc.ts";
 
 const territory = (name: string, kind: "territory" | "region") => ({
   name,

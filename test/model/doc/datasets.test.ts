@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
 import * as Y from "yjs";
 import { setDatasetHash } from "../../../model/doc/datasets.ts";
-import { initPlan, PlanDoc } from "../../../model/doc/plan-doc.ts";
+import { initPlan } from "../../../model/doc/init-plan.ts";
+import { PlanDoc } from "../../../model/doc/plan-doc.ts";
 
 const OLD = "a".repeat(64);
 const NEW = "b".repeat(64);

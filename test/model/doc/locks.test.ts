@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import * as Y from "yjs";
-import { initPlan, PlanDoc } from "../../../model/doc/plan-doc.ts";
+import { initPlan } from "../../../model/doc/init-plan.ts";
+import { PlanDoc } from "../../../model/doc/plan-doc.ts";
 
 const territory = (name: string) => ({
   name,

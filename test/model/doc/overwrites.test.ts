@@ -4,7 +4,8 @@ import {
   watchOverwrites,
   type OverwrittenAssignment,
 } from "../../../model/doc/overwrites.ts";
-import { initPlan, PlanDoc } from "../../../model/doc/plan-doc.ts";
+import { initPlan } from "../../../model/doc/init-plan.ts";
+import { PlanDoc } from "../../../model/doc/plan-doc.ts";
 
 const territory = (name: string) => ({
   name,

@@ -1,0 +1,38 @@
+import type * as Y from "yjs";
+import { PlanDoc } from "./plan-doc.ts";
+import { SCHEMA_VERSION, type Territory } from "./schema.ts";
+
+/** Options for `initPlan`: what a new plan starts with. */
+export interface NewPlan {
+  planId: string;
+  name: string;
+  currency?: string;
+  datasets?: Record<string, string>;
+  territories?: (Omit<Territory, "id"> & { id?: string })[];
+  assignments?: Iterable<[string, string]>;
+}
+
+/**
+ * Writes a new plan into an empty document. Only the server does this, once,
+ * when it creates a plan; a client never seeds a live document.
+ */
+export function initPlan(doc: Y.Doc, plan: NewPlan): PlanDoc {
+  const planDoc = new PlanDoc(doc);
+  if (planDoc.isInitialised()) {
+    throw new Error(
+      `Plan "${plan.planId}" is already initialised; refusing to write it again.`,
+    );
+  }
+  doc.transact(() => {
+    planDoc.meta.set("schemaVersion", SCHEMA_VERSION);
+    planDoc.meta.set("planId", plan.planId);
+    planDoc.meta.set("name", plan.name);
+    planDoc.meta.set("currency", plan.currency ?? "USD");
+    planDoc.meta.set("datasets", { ...(plan.datasets ?? {}) });
+    for (const territory of plan.territories ?? [])
+      planDoc.createTerritory(territory);
+    for (const [unitId, territoryId] of plan.assignments ?? [])
+      planDoc.assignments.set(unitId, territoryId);
+  });
+  return planDoc;
+}
