@@ -241,6 +241,30 @@ describe("export buttons", () => {
     expect(file.text).toBe(await cliExport("accounts"));
   });
 
+  test("preview names each territory's owner", async () => {
+    // Given Mountain is Ada's (by the test before) and owns Greeley
+    const page = ada.page;
+    await pickCsv(
+      page,
+      "owners.csv",
+      `unit_id,territory\n${GREELEY},Pacific\n`,
+    );
+
+    // Then the preview's Mountain row names Ada, and Pacific names nobody
+    const preview = page.getByTestId("impact-preview");
+    await preview.waitFor();
+    const row = (id: string) =>
+      preview.locator(`[data-testid="preview-row"][data-territory-id="${id}"]`);
+    expect(
+      await row(MOUNTAIN).getByTestId("preview-owner").textContent(),
+    ).toContain("Ada");
+    expect(await row("demo-pacific").getByTestId("preview-owner").count()).toBe(
+      0,
+    );
+    await page.getByRole("button", { name: "Discard" }).click();
+    await preview.waitFor({ state: "detached" });
+  });
+
   test("territories GeoJSON matches the command line", async () => {
     const page = ada.page;
     await untilStored(page);
