@@ -1,11 +1,10 @@
-import fs from "node:fs";
 import path from "node:path";
 import { parseOptions, type Command } from "../command.ts";
 import { CliError } from "../errors.ts";
 import { writeOutputFile } from "../output.ts";
 import { exportGeoJson } from "./export-geojson.ts";
+import { readPlanAccounts, uploadedDatasetsIn } from "./public-data.ts";
 import type { PlanDoc } from "../../model/doc/plan-doc.ts";
-import type { CsvAccount } from "../../model/io/accounts-csv.ts";
 import {
   exportAccountsCsv,
   exportAssignmentsCsv,
@@ -29,12 +28,13 @@ Each reads the server's SQLite database directly and rebuilds the plan from
 its stored updates, so the server need not run; a running server's
 committed edits are included.
 
-export accounts writes every account of accounts.json as CSV with the header
-account_id,name,unit_id,segment,potential,territory,owner, in the file's
-order. The territory is the name of the territory its unit is assigned to in
+export accounts writes every account of the plan's accounts dataset as CSV
+with the header account_id,name,unit_id,segment,potential,territory,owner,
+in the file's order. The dataset is the public folder's accounts.json, or
+the one an accounts import in the app uploaded into DATA_DIR/datasets. The territory is the name of the territory its unit is assigned to in
 the plan, or empty when the unit is unassigned; the owner is the display
 name of that territory's owner, or empty when it has none. The potential is
-the exact decimal string from accounts.json.
+the exact decimal string from the dataset.
 
 export geojson writes a FeatureCollection with one feature per territory:
 its counties' outlines merged into one shape, and the properties name,
@@ -98,16 +98,19 @@ export const exportCommand: Command = {
     const publicDataDir = values["public-data-dir"] ?? "public/data";
     const territories = plan.readTerritories();
     const assignments = plan.readAssignments();
+    const accounts =
+      kind === "assignments"
+        ? []
+        : await readPlanAccounts(
+            plan.readMeta().datasets.accounts,
+            publicDataDir,
+            uploadedDatasetsIn(path.resolve(values["data-dir"])),
+          );
     const csv =
       kind === "accounts"
-        ? exportAccountsCsv(
-            territories,
-            assignments,
-            readAccounts(publicDataDir),
-            people,
-          )
+        ? exportAccountsCsv(territories, assignments, accounts, people)
         : kind === "geojson"
-          ? exportGeoJson(plan, publicDataDir)
+          ? exportGeoJson(plan, publicDataDir, accounts)
           : exportAssignmentsCsv(territories, assignments);
     if (values.out) writeOutputFile(values.out, csv);
     else process.stdout.write(csv);
@@ -139,22 +142,4 @@ function readPlan(dataDir: string, planId: string): StoredPlan {
   } finally {
     storage?.close();
   }
-}
-
-function readAccounts(publicDataDir: string): CsvAccount[] {
-  const file = path.join(path.resolve(publicDataDir), "accounts.json");
-  let accounts: unknown;
-  try {
-    accounts = JSON.parse(fs.readFileSync(file, "utf8")).accounts;
-  } catch (error) {
-    throw new CliError(
-      `Cannot read ${file}: ${(error as Error).message}. Check --public-data-dir, or rebuild the data with "npm run data".`,
-    );
-  }
-  if (!Array.isArray(accounts)) {
-    throw new CliError(
-      `Invalid ${file}: it has no "accounts" list. Rebuild the data with "npm run data".`,
-    );
-  }
-  return accounts as CsvAccount[];
 }

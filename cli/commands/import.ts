@@ -9,7 +9,11 @@ import { formatImpactTable, formatSkipped } from "./import-impact.ts";
 import type { PlanConnection } from "./plan-connection.ts";
 import { openServerPlan, type ServerAddress } from "./plan-server.ts";
 import { openStoredPlan } from "./plan-storage.ts";
-import { readCoverageData, type CoverageData } from "./public-data.ts";
+import {
+  readCoverageData,
+  readPlanAccounts,
+  type CoverageData,
+} from "./public-data.ts";
 
 const HELP = `Usage: meridian import assignments FILE.csv --plan ID
                                   [--server URL --token TOKEN] [--timeout 30]
@@ -85,12 +89,17 @@ export const importCommand: Command = {
 
     const file = positionals[0];
     const text = readCsv(file);
-    const data = readCoverageData(values["public-data-dir"]);
     const connection =
       target.kind === "server"
         ? await openServerPlan(target.address, values.plan)
         : openStoredPlan(target.dataDir, values.plan);
     try {
+      const accounts = await readPlanAccounts(
+        connection.plan.readMeta().datasets.accounts,
+        values["public-data-dir"],
+        connection.readUploaded,
+      );
+      const data = readCoverageData(values["public-data-dir"], accounts);
       await importAssignments(connection, {
         file,
         text,

@@ -1,3 +1,4 @@
+import type { UploadedDatasetReader } from "./public-data.ts";
 import type { PlanDoc } from "../../model/doc/plan-doc.ts";
 
 /** Transaction origin of the edits `meridian import` makes. */
@@ -13,5 +14,7 @@ export interface PlanConnection {
    * or rejects naming what failed.
    */
   write(change: (plan: PlanDoc) => void): Promise<void>;
+  /** Reads a dataset that an accounts import uploaded to the plan's server, by its sha256. */
+  readUploaded: UploadedDatasetReader;
   close(): void;
 }

@@ -52,8 +52,43 @@ export async function openServerPlan(
       if (clock === 0) return;
       await confirmStored(base, planId, address, main.doc.clientID, clock);
     },
+    readUploaded: (sha256) => fetchDataset(address, sha256),
     close: () => main.destroy(),
   };
+}
+
+/** Downloads an uploaded dataset from the server's dataset API with the connection's token. */
+async function fetchDataset(
+  address: ServerAddress,
+  sha256: string,
+): Promise<string | null> {
+  const url = new URL(`/api/datasets/${sha256}`, httpBase(address.server));
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      headers: { authorization: `Bearer ${address.token}` },
+      signal: AbortSignal.timeout(address.timeoutMs),
+    });
+  } catch (error) {
+    throw new CliError(
+      `Downloading the plan's accounts dataset from ${url} failed: ${(error as Error).message}.`,
+    );
+  }
+  if (response.status === 404) return null;
+  if (!response.ok) {
+    const body = await response.text();
+    throw new CliError(
+      `Downloading the plan's accounts dataset from ${url} failed with ${response.status}: ${body}. An uploaded dataset needs a personal token, not an invite token.`,
+    );
+  }
+  return response.text();
+}
+
+/** The http(s) origin of a server given by its app or sync address. */
+function httpBase(server: string): string {
+  const url = new URL(syncBase(server));
+  url.protocol = url.protocol === "wss:" ? "https:" : "http:";
+  return url.origin;
 }
 
 /** Reads the token's claims, unverified, to report a wrong plan or role before connecting. */

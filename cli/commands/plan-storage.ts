@@ -1,3 +1,4 @@
+import { uploadedDatasetsIn } from "./public-data.ts";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -66,6 +67,7 @@ export function openStoredPlan(
         );
       }
     },
+    readUploaded: uploadedDatasetsIn(dataDir),
     close: () => storage.close(),
   };
 }

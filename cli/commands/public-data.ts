@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { CoverageIndex } from "../../model/coverage.ts";
@@ -22,16 +23,102 @@ export interface CoverageData {
   index: CoverageIndex;
 }
 
-/** Reads units.json and accounts.json and builds the coverage index the app builds from them. */
-export function readCoverageData(publicDataDir: string): CoverageData {
+/** An account as the command line reads it from an accounts dataset. */
+export interface DatasetAccount {
+  id: string;
+  name: string;
+  unitId: string;
+  segment: string;
+  potential: string;
+}
+
+/**
+ * Returns the text of an uploaded dataset by its sha256, or null when the
+ * place the plan came from has none under that hash.
+ */
+export type UploadedDatasetReader = (sha256: string) => Promise<string | null>;
+
+/** Reads uploaded datasets from a server's data folder, where they sit as `datasets/<sha256>.json`. */
+export function uploadedDatasetsIn(dataDir: string): UploadedDatasetReader {
+  return async (sha256) => {
+    if (!/^[0-9a-f]{64}$/.test(sha256)) return null;
+    const file = path.join(dataDir, "datasets", `${sha256}.json`);
+    return fs.existsSync(file) ? fs.promises.readFile(file, "utf8") : null;
+  };
+}
+
+/**
+ * Reads the accounts dataset a plan names by hash: the public folder's
+ * accounts.json when the hashes match (or the plan names none), else the
+ * dataset uploaded by an accounts import in the app.
+ */
+export async function readPlanAccounts(
+  accountsSha256: string | undefined,
+  publicDataDir: string,
+  readUploaded: UploadedDatasetReader,
+): Promise<DatasetAccount[]> {
+  const publicFile = path.join(path.resolve(publicDataDir), "accounts.json");
+  const publicBytes = readBytes(publicFile);
+  const publicSha = createHash("sha256").update(publicBytes).digest("hex");
+  if (accountsSha256 === undefined || accountsSha256 === publicSha) {
+    return accountsOf(publicBytes.toString("utf8"), publicFile);
+  }
+
+  const uploaded = await readUploaded(accountsSha256);
+  if (uploaded === null) {
+    throw new CliError(
+      `The plan names the accounts dataset ${accountsSha256}, which is neither ${publicFile} nor an uploaded dataset of this server. Point --public-data-dir or --data-dir at the data the server uses.`,
+    );
+  }
+  return accountsOf(uploaded, `the uploaded dataset ${accountsSha256}`);
+}
+
+function readBytes(file: string): Buffer {
+  try {
+    return fs.readFileSync(file);
+  } catch (error) {
+    throw new CliError(
+      `Cannot read ${file}: ${(error as Error).message}. Check --public-data-dir, or rebuild the data with "npm run data".`,
+    );
+  }
+}
+
+function accountsOf(text: string, source: string): DatasetAccount[] {
+  let accounts: unknown;
+  try {
+    accounts = (JSON.parse(text) as { accounts?: unknown })?.accounts;
+  } catch (error) {
+    throw new CliError(
+      `Cannot parse ${source}: ${(error as Error).message}. Rebuild the data with "npm run data".`,
+    );
+  }
+  if (!Array.isArray(accounts)) {
+    throw new CliError(
+      `Invalid ${source}: it has no "accounts" list. Rebuild the data with "npm run data".`,
+    );
+  }
+  return accounts as DatasetAccount[];
+}
+
+/**
+ * Reads units.json and builds the coverage index the app builds from it and
+ * `accounts`, or from the public folder's accounts.json when omitted.
+ */
+export function readCoverageData(
+  publicDataDir: string,
+  planAccounts?: readonly DatasetAccount[],
+): CoverageData {
   const unitsFile = readPublicJson(publicDataDir, "units.json") as {
     units?: { id: string; population: number }[];
   };
-  const accountsFile = readPublicJson(publicDataDir, "accounts.json") as {
-    accounts?: { unitId: string; potential: string }[];
-  };
   const units = unitsFile?.units;
-  const accounts = accountsFile?.accounts;
+  const accounts =
+    planAccounts ??
+    (
+      readPublicJson(publicDataDir, "accounts.json") as {
+        accounts?: DatasetAccount[];
+      }
+    )?.accounts;
   if (!Array.isArray(units) || !Array.isArray(accounts)) {
     throw new CliError(
       `units.json needs a "units" list and accounts.json an "accounts" list in ${path.resolve(publicDataDir)}. Rebuild the data with "npm run data".`,

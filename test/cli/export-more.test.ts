@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -79,6 +80,19 @@ beforeEach(() => {
 
 afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
+// Adds a plan whose one territory, North, owns Baldwin County.
+function addPlan(planId: string, datasets: Record<string, string>) {
+  const storage = Storage.open(dataDir);
+  createPlan(storage, {
+    planId,
+    name: "North",
+    datasets,
+    territories: [territory("cccccccc-3", "North", null)],
+    assignments: [["01003", "cccccccc-3"]],
+  });
+  storage.close();
+}
+
 describe("meridian export accounts", () => {
   test("writes every account with its territory and owner", () => {
     const result = runCli([
@@ -147,6 +161,64 @@ describe("meridian export accounts", () => {
       `Cannot read ${path.join(dataDir, "accounts.json")}`,
     );
     expect(result.stderr).toContain("--public-data-dir");
+  });
+
+  test("reads the accounts an import uploaded", () => {
+    // Given a plan that names an uploaded accounts dataset by its hash
+    const uploaded = JSON.stringify({
+      generated: false,
+      accounts: [account("ext-7", "Acme", "01003", "12.50")],
+    });
+    const sha256 = createHash("sha256").update(uploaded).digest("hex");
+    fs.mkdirSync(path.join(dataDir, "datasets"));
+    fs.writeFileSync(
+      path.join(dataDir, "datasets", `${sha256}.json`),
+      uploaded,
+    );
+    addPlan("north", { accounts: sha256 });
+
+    // When its accounts are exported
+    const result = runCli([
+      "export",
+      "accounts",
+      "--plan",
+      "north",
+      "--data-dir",
+      dataDir,
+      "--public-data-dir",
+      publicDataDir,
+    ]);
+
+    // Then the uploaded accounts are written, not the public ones
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toBe(
+      [
+        "account_id,name,unit_id,segment,potential,territory,owner",
+        "ext-7,Acme,01003,county,12.50,North,",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  test("a dataset found nowhere names its hash", () => {
+    const sha256 = "ab".repeat(32);
+    addPlan("north", { accounts: sha256 });
+
+    const result = runCli([
+      "export",
+      "accounts",
+      "--plan",
+      "north",
+      "--data-dir",
+      dataDir,
+      "--public-data-dir",
+      publicDataDir,
+    ]);
+
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      `The plan names the accounts dataset ${sha256}, which is neither`,
+    );
   });
 
   test("unknown plan exits 1", () => {
