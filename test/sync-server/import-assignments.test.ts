@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
@@ -180,6 +181,60 @@ describe("meridian import assignments through the server", () => {
     );
     const again = await exportAssignments("target");
     expect(again.stdout).toBe(exported.stdout);
+  });
+});
+
+describe("meridian import assignments with uploaded accounts", () => {
+  test("impact counts the plan's uploaded accounts", async () => {
+    // Given a plan naming an accounts dataset that an import uploaded
+    const uploaded = JSON.stringify({
+      accounts: [
+        {
+          id: "u1",
+          name: "Acme",
+          unitId: "01003",
+          segment: "city",
+          potential: "9.99",
+        },
+      ],
+    });
+    const sha256 = createHash("sha256").update(uploaded).digest("hex");
+    fs.mkdirSync(path.join(fixture.dataDir, "datasets"), { recursive: true });
+    fs.writeFileSync(
+      path.join(fixture.dataDir, "datasets", `${sha256}.json`),
+      uploaded,
+    );
+    createPlan(server.storage, {
+      planId: "uploaded",
+      name: "Uploaded",
+      datasets: { accounts: sha256 },
+      territories: [territory("u-north", "North")],
+      assignments: [],
+    });
+    const file = path.join(csvDir, "uploaded.csv");
+    fs.writeFileSync(file, "unit_id,territory\n01003,North\n");
+
+    // When the command previews an import through the server
+    const result = await runCli([
+      "import",
+      "assignments",
+      file,
+      "--plan",
+      "uploaded",
+      "--server",
+      server.url,
+      "--token",
+      await testToken("editor", { plan: "uploaded" }),
+      "--public-data-dir",
+      fixture.publicDataDir,
+      "--dry-run",
+    ]);
+
+    // Then North gains the uploaded account's 9.99, not the public 250.50
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    const north = result.stdout.split("\n").find((l) => l.startsWith("North"));
+    expect(north).toMatch(/\+1 \/ -0\s+\+1 \/ -0\s+9\.99\s/);
   });
 });
 
