@@ -23,6 +23,7 @@ export interface AccountsImportPreview {
 
 /** The fields of an account the comparison reads. */
 export interface PreviewAccount {
+  id: string;
   unitId: string;
   /** Exact decimal string with at most two digits after the point. */
   potential: string;
@@ -31,18 +32,23 @@ export interface PreviewAccount {
 /**
  * Compares the accounts each territory has now with those it would have
  * with the imported list, through the plan's county assignments. An
- * account whose county no listed territory owns counts as unassigned.
- * Territories come out in the order given.
+ * account pinned by an override in effect (`pinned`: account id ->
+ * territory id) counts in that territory in both lists, because an
+ * override follows the account id. An account whose county no listed
+ * territory owns counts as unassigned. Territories come out in the order
+ * given.
  */
 export function compareAccountLists(
   before: readonly PreviewAccount[],
   after: readonly PreviewAccount[],
   assignments: ReadonlyMap<string, string>,
   territories: readonly { id: string; name: string }[],
+  pinned: ReadonlyMap<string, string> = new Map(),
 ): AccountsImportPreview {
   const known = new Set(territories.map((territory) => territory.id));
-  const ownerOf = (unitId: string): string | null => {
-    const territoryId = assignments.get(unitId);
+  const ownerOf = (account: PreviewAccount): string | null => {
+    const territoryId =
+      pinned.get(account.id) ?? assignments.get(account.unitId);
     return territoryId !== undefined && known.has(territoryId)
       ? territoryId
       : null;
@@ -67,14 +73,14 @@ export function compareAccountLists(
 
 function sumByTerritory(
   accounts: readonly PreviewAccount[],
-  ownerOf: (unitId: string) => string | null,
+  ownerOf: (account: PreviewAccount) => string | null,
 ) {
   const byTerritory = new Map<string, AccountTotals>();
   const unassigned = emptyTotals();
   const total = emptyTotals();
   for (const account of accounts) {
     const cents = potentialCents(account.potential);
-    const territoryId = ownerOf(account.unitId);
+    const territoryId = ownerOf(account);
     let totals = unassigned;
     if (territoryId !== null) {
       totals = byTerritory.get(territoryId) ?? emptyTotals();

@@ -53,14 +53,23 @@ export type AccountsImportStep =
     }
   | { kind: "applied"; fileName: string; accounts: number };
 
+const NO_PINS: ReadonlyMap<string, string> = new Map();
+
 /** The accounts import of the Data tab: a file through the worker, a preview, then upload. */
 export class AccountsImport {
   step = $state.raw<AccountsImportStep>({ kind: "idle" });
   readonly #workspace: Workspace;
   #run: AccountsImportRun | null = null;
 
-  constructor(workspace: Workspace) {
+  readonly #pinned: () => ReadonlyMap<string, string>;
+
+  /** `pinned` returns account id -> territory id of the overrides in effect. */
+  constructor(
+    workspace: Workspace,
+    pinned: () => ReadonlyMap<string, string> = () => NO_PINS,
+  ) {
     this.#workspace = workspace;
+    this.#pinned = pinned;
   }
 
   /** Reads and checks a CSV file in a worker; the outcome becomes the next step. */
@@ -186,8 +195,6 @@ export class AccountsImport {
     }
   }
 
-  // NOTE: named-account overrides are not applied here, so an overridden
-  // account counts in its county's territory in this preview.
   #compare(dataset: AccountsDataset): AccountsImportPreview {
     const workspace = this.#workspace;
     return compareAccountLists(
@@ -195,6 +202,7 @@ export class AccountsImport {
       dataset.accounts,
       workspace.mirror.assignments,
       workspace.mirror.paintable,
+      this.#pinned(),
     );
   }
 }

@@ -13,14 +13,14 @@ const assignments = new Map([
 
 describe("compareAccountLists", () => {
   const before = [
-    { unitId: "01001", potential: "100.50" },
-    { unitId: "01003", potential: "10.00" },
-    { unitId: "01005", potential: "1.25" },
+    { id: "a", unitId: "01001", potential: "100.50" },
+    { id: "b", unitId: "01003", potential: "10.00" },
+    { id: "c", unitId: "01005", potential: "1.25" },
   ];
   const after = [
-    { unitId: "01001", potential: "100.5" },
-    { unitId: "01001", potential: "0.01" },
-    { unitId: "01007", potential: "7" },
+    { id: "a", unitId: "01001", potential: "100.5" },
+    { id: "d", unitId: "01001", potential: "0.01" },
+    { id: "e", unitId: "01007", potential: "7" },
   ];
   const preview = compareAccountLists(before, after, assignments, territories);
 
@@ -58,11 +58,40 @@ describe("compareAccountLists", () => {
   test("rejects a potential that is not a two-digit decimal", () => {
     expect(() =>
       compareAccountLists(
-        [{ unitId: "01001", potential: "1.005" }],
+        [{ id: "a", unitId: "01001", potential: "1.005" }],
         [],
         assignments,
         territories,
       ),
     ).toThrow(/"1.005" is not a decimal/);
+  });
+
+  test("counts a pinned account in its override territory", () => {
+    const pinned = new Map([["a", "west"]]);
+
+    const withPin = compareAccountLists(
+      before,
+      after,
+      assignments,
+      territories,
+      pinned,
+    );
+
+    expect(withPin.territories[0].before).toEqual({
+      accounts: 0,
+      potentialCents: 0,
+    });
+    expect(withPin.territories[0].after).toEqual({
+      accounts: 1,
+      potentialCents: 1,
+    });
+    expect(withPin.territories[1].before).toEqual({
+      accounts: 2,
+      potentialCents: 11050,
+    });
+    expect(withPin.territories[1].after).toEqual({
+      accounts: 1,
+      potentialCents: 10050,
+    });
   });
 });
