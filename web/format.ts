@@ -43,6 +43,18 @@ export function formatCount(count: number): string {
   return groupDecimal(String(count));
 }
 
+/**
+ * Formats a count with its noun in the singular or plural, such as "1 row"
+ * or "1,204 rows". The plural defaults to the singular with an "s".
+ */
+export function countText(
+  count: number,
+  singular: string,
+  plural = `${singular}s`,
+): string {
+  return `${formatCount(count)} ${count === 1 ? singular : plural}`;
+}
+
 /** Formats a deviation percentage ("12.5") with a sign: "+12.5%", "−3.0%", or "–" when there is none. */
 export function formatDeviation(percent: string | null): string {
   if (percent === null) return "–";

@@ -7,21 +7,28 @@ import {
   type DatasetAccount,
 } from "./public-data.ts";
 
-/** Writes a plan's territories as GeoJSON: merged county outlines with coverage figures of `accounts`. */
+/**
+ * Writes a plan's territories as GeoJSON: merged county outlines with
+ * coverage figures of `accounts`, with the accounts that overrides in
+ * effect on `asOf` pin counted in their override territory.
+ */
 export function exportGeoJson(
   plan: PlanDoc,
   publicDataDir: string,
   accounts: readonly DatasetAccount[],
+  asOf: string,
 ): string {
   const topology = readPublicJson(
     publicDataDir,
     "counties.topo.json",
   ) as Topology;
-  const { index } = readCoverageData(publicDataDir, accounts);
+  const { metricIndex } = readCoverageData(publicDataDir, accounts);
   return exportTerritoriesGeoJson(
     topology,
-    index,
+    metricIndex,
+    accounts,
     plan.readTerritories(),
     plan.readAssignments(),
+    { overrides: plan.readOverrides(), asOf },
   );
 }

@@ -1,6 +1,7 @@
 import type { BulkPreview } from "../../model/bulk-change.ts";
 import type { TerritoryImpact } from "../../model/impact.ts";
 import { centsToString } from "../../model/money.ts";
+import type { OverrideFigures } from "../../model/overrides.ts";
 
 const HEADINGS = [
   "territory",
@@ -74,4 +75,27 @@ export function formatSkipped(
     ([territoryId, units]) =>
       `  ${names.get(territoryId) ?? territoryId} is locked: ${units.sort().join(", ")}`,
   );
+}
+
+/**
+ * Formats how many accounts the overrides in effect on `asOf` pinned, and
+ * which overrides in effect were left out and why, by account id.
+ */
+export function formatPins(pinned: OverrideFigures, asOf: string): string {
+  const lines = [
+    `Overrides in effect on ${asOf}: ${pinned.applied.length} account(s) pinned to their override territory, so their counties move without them.`,
+  ];
+  const ignored = [...pinned.ignored].sort((a, b) =>
+    a.override.accountId.localeCompare(b.override.accountId),
+  );
+  for (const { override, reason } of ignored) {
+    const cause =
+      reason === "unknown-account"
+        ? "the accounts dataset has no such account"
+        : `territory "${override.territoryId}" is missing or is a region`;
+    lines.push(
+      `  Ignored the override of account "${override.accountId}": ${cause}.`,
+    );
+  }
+  return lines.join("\n");
 }

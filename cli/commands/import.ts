@@ -5,11 +5,17 @@ import { parseAssignmentImport } from "../../model/io/assignment-import.ts";
 import { uniqueTerritoryNames } from "../../model/io/territory-names.ts";
 import { parseOptions, type Command } from "../command.ts";
 import { CliError } from "../errors.ts";
-import { formatImpactTable, formatSkipped } from "./import-impact.ts";
+import {
+  formatImpactTable,
+  formatPins,
+  formatSkipped,
+} from "./import-impact.ts";
 import type { PlanConnection } from "./plan-connection.ts";
 import { openServerPlan, type ServerAddress } from "./plan-server.ts";
 import { openStoredPlan } from "./plan-storage.ts";
 import {
+  pinAccounts,
+  readAsOf,
   readCoverageData,
   readPlanAccounts,
   type CoverageData,
@@ -18,7 +24,7 @@ import {
 const HELP = `Usage: meridian import assignments FILE.csv --plan ID
                                   [--server URL --token TOKEN] [--timeout 30]
                                   [--data-dir ./data] [--public-data-dir public/data]
-                                  [--dry-run]
+                                  [--as-of YYYY-MM-DD] [--dry-run]
 
 import assignments applies an assignment CSV to a plan: the header
 unit_id,territory, then one row per unit with the name of its territory,
@@ -34,6 +40,11 @@ reason and nothing changes. Otherwise the command prints the impact per
 territory (counties and accounts gained and lost, potential gained, lost and
 net) and applies the moves as one edit. Units of locked territories, and
 moves into them, are skipped and listed.
+
+Named-account overrides in effect on the --as-of date pin their accounts
+to the override territory, so the impact leaves those accounts out of
+their counties, as the app's preview does for the "as of" date of its
+Accounts tab. The output says how many accounts were pinned.
 
 While the server runs, import through it with --server and an editor's
 token (the token= part of an editor invite link, or a personal token): the
@@ -52,6 +63,8 @@ Options:
                           (default: ./data)
   --public-data-dir DIR   folder with units.json and accounts.json
                           (default: public/data)
+  --as-of YYYY-MM-DD      date whose overrides in effect apply to the impact
+                          (default: today in UTC)
   --dry-run               print the impact only; change nothing`;
 
 const KINDS = ["assignments"];
@@ -75,6 +88,7 @@ export const importCommand: Command = {
       timeout: { type: "string", default: "30" },
       "data-dir": { type: "string" },
       "public-data-dir": { type: "string", default: "public/data" },
+      "as-of": { type: "string" },
       "dry-run": { type: "boolean", default: false },
     });
     if (positionals.length !== 1) {
@@ -85,6 +99,7 @@ export const importCommand: Command = {
       );
     }
     if (!values.plan) throw usage("Missing --plan.");
+    const asOf = readAsOf(values["as-of"], "import");
     const target = readTarget(values);
 
     const file = positionals[0];
@@ -104,6 +119,7 @@ export const importCommand: Command = {
         file,
         text,
         data,
+        asOf,
         dryRun: values["dry-run"],
       });
     } finally {
@@ -164,6 +180,8 @@ interface ImportInput {
   file: string;
   text: string;
   data: CoverageData;
+  /** `YYYY-MM-DD` whose overrides in effect pin their accounts. */
+  asOf: string;
   dryRun: boolean;
 }
 
@@ -185,8 +203,14 @@ async function importAssignments(
     );
   }
 
+  const pinned = pinAccounts(
+    input.data,
+    plan.readOverrides(),
+    territories,
+    input.asOf,
+  );
   const preview = previewBulkChange(
-    input.data.index,
+    pinned.index.coverage,
     plan.readAssignments(),
     plan.lockedTerritoryIds(),
     parsed.moves,
@@ -197,6 +221,7 @@ async function importAssignments(
   console.log(
     `${path.basename(input.file)} -> plan "${meta.name}" (${meta.planId}): ${parsed.moves.size} row(s), ${moveCount} unit(s) move, ${preview.skipped.length} skipped.`,
   );
+  console.log(formatPins(pinned, input.asOf));
   if (moveCount > 0) console.log(`\n${formatImpactTable(preview, names)}`);
   if (preview.skipped.length > 0) {
     console.log(

@@ -2,7 +2,17 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { CoverageIndex } from "../../model/coverage.ts";
+import type { Territory } from "../../model/doc/schema.ts";
+import type { MetricIndex } from "../../model/metrics.ts";
 import { parseMoney, toCents } from "../../model/money.ts";
+import {
+  applyOverrides,
+  effectiveOverrides,
+  isIsoDate,
+  type Override,
+  type OverrideFigures,
+} from "../../model/overrides.ts";
+import { workloadByUnit } from "../../model/workload.ts";
 import { CliError } from "../errors.ts";
 
 /** Reads a JSON dataset of the public data folder, naming the file and the fix when it fails. */
@@ -21,6 +31,10 @@ export function readPublicJson(publicDataDir: string, file: string): unknown {
 export interface CoverageData {
   unitIds: Set<string>;
   index: CoverageIndex;
+  /** The coverage index with each unit's workload, as the app's figures use it. */
+  metricIndex: MetricIndex;
+  /** The accounts the index sums, in the dataset's order. */
+  accounts: readonly DatasetAccount[];
 }
 
 /** An account as the command line reads it from an accounts dataset. */
@@ -30,6 +44,9 @@ export interface DatasetAccount {
   unitId: string;
   segment: string;
   potential: string;
+  /** Longitude and latitude in degrees, when the dataset has the account's point. */
+  lon?: number;
+  lat?: number;
 }
 
 /**
@@ -131,5 +148,56 @@ export function readCoverageData(
       potentialCents: toCents(parseMoney(a.potential, "potential")),
     })),
   );
-  return { unitIds: new Set(units.map((unit) => unit.id)), index };
+  return {
+    unitIds: new Set(units.map((unit) => unit.id)),
+    index,
+    metricIndex: {
+      coverage: index,
+      workloadTenths: workloadByUnit(index.indexOf, accounts),
+    },
+    accounts,
+  };
+}
+
+/**
+ * Takes the accounts pinned by overrides in effect on `asOf` out of their
+ * counties, as the app does for the "as of" date of its Accounts tab.
+ * Overrides of accounts missing from the dataset, or into a territory that
+ * is missing or a region, are left out and listed in `ignored`.
+ */
+export function pinAccounts(
+  data: CoverageData,
+  overrides: readonly Override[],
+  territories: readonly Territory[],
+  asOf: string,
+): OverrideFigures {
+  const territoryIds = new Set(
+    territories.filter((t) => t.kind === "territory").map((t) => t.id),
+  );
+  return applyOverrides(
+    data.metricIndex,
+    new Map(data.accounts.map((account) => [account.id, account])),
+    effectiveOverrides(overrides, asOf),
+    territoryIds,
+  );
+}
+
+/** Returns today's date in UTC as `YYYY-MM-DD`, the default of `--as-of`. */
+export function todayUtc(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/**
+ * Checks an `--as-of` value and returns it, or today's date in UTC when
+ * omitted. Raises a usage error naming `command` on an invalid date.
+ */
+export function readAsOf(value: string | undefined, command: string): string {
+  if (value === undefined) return todayUtc();
+  if (!isIsoDate(value)) {
+    throw new CliError(
+      `--as-of "${value}" is not a date written as YYYY-MM-DD, such as 2027-01-01. Run "meridian ${command} --help" for the options.`,
+      2,
+    );
+  }
+  return value;
 }

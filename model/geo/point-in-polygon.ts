@@ -64,6 +64,54 @@ export class UnitLocator {
     return null;
   }
 
+  /**
+   * Finds the unit whose outline passes closest to a point that no unit
+   * contains, within `maxDegrees`. Distances are planar in degrees of
+   * longitude and latitude, as `locate` reads them, measured to every edge
+   * of every ring (holes too). Returns null when no edge is that close; a
+   * tie goes to the first unit given.
+   */
+  nearest(lon: number, lat: number, maxDegrees: number): string | null {
+    let bestId: string | null = null;
+    let bestDistance = maxDegrees;
+    for (const index of this.#candidatesNear(lon, lat, maxDegrees)) {
+      const polygon = this.#polygons[index];
+      for (const ring of polygon.rings) {
+        const distance = ringDistance(ring, lon, lat);
+        if (
+          distance < bestDistance ||
+          (bestId === null && distance === bestDistance)
+        ) {
+          bestDistance = distance;
+          bestId = polygon.unitId;
+        }
+      }
+    }
+    return bestId;
+  }
+
+  // Indexes of the polygons whose bounding box, grown by `margin`, covers
+  // the point, in the order the units were given.
+  #candidatesNear(lon: number, lat: number, margin: number): number[] {
+    const found = new Set<number>();
+    for (let x = cellOf(lon - margin); x <= cellOf(lon + margin); x += 1) {
+      for (let y = cellOf(lat - margin); y <= cellOf(lat + margin); y += 1) {
+        for (const index of this.#cells.get(cellKey(x, y)) ?? []) {
+          const polygon = this.#polygons[index];
+          if (
+            lon >= polygon.minLon - margin &&
+            lon <= polygon.maxLon + margin &&
+            lat >= polygon.minLat - margin &&
+            lat <= polygon.maxLat + margin
+          ) {
+            found.add(index);
+          }
+        }
+      }
+    }
+    return [...found].sort((a, b) => a - b);
+  }
+
   #add(unitId: string, rings: PolygonRings): void {
     const outer = rings[0];
     if (!outer || outer.length < 3) return;
@@ -116,6 +164,34 @@ function ringContains(ring: Ring, lon: number, lat: number): boolean {
     if (crosses) inside = !inside;
   }
   return inside;
+}
+
+// Shortest planar distance from the point to an edge of the ring.
+function ringDistance(ring: Ring, lon: number, lat: number): number {
+  let best = Infinity;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i, i += 1) {
+    const [xi, yi] = ring[i];
+    const [xj, yj] = ring[j];
+    best = Math.min(best, segmentDistance(lon, lat, xj, yj, xi, yi));
+  }
+  return best;
+}
+
+function segmentDistance(
+  x: number,
+  y: number,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+): number {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const lengthSquared = dx * dx + dy * dy;
+  let t =
+    lengthSquared === 0 ? 0 : ((x - ax) * dx + (y - ay) * dy) / lengthSquared;
+  t = Math.max(0, Math.min(1, t));
+  return Math.hypot(ax + t * dx - x, ay + t * dy - y);
 }
 
 function cellOf(degrees: number): number {

@@ -8,9 +8,13 @@ export interface CsvAccount {
   segment: string;
   /** Yearly revenue potential in USD, as a decimal string. */
   potential: string;
+  /** Longitude in degrees (WGS 84), when the dataset has the account's point. */
+  lon?: number;
+  /** Latitude in degrees (WGS 84), when the dataset has the account's point. */
+  lat?: number;
 }
 
-/** The territory an account's unit belongs to, as the accounts CSV names it. */
+/** The territory an account belongs to, as the accounts CSV names it. */
 export interface UnitTerritory {
   territory: string;
   /** Display name of the territory's owner, or "" when it has none. */
@@ -18,23 +22,27 @@ export interface UnitTerritory {
 }
 
 export const ACCOUNTS_HEADER =
-  "account_id,name,unit_id,segment,potential,territory,owner";
+  "account_id,name,unit_id,segment,potential,territory,owner,longitude,latitude";
 
 /**
- * Formats accounts as CSV with the header
- * `account_id,name,unit_id,segment,potential,territory,owner`, one row per
- * account in the given order. `territoryByUnit` maps a unit id to the
- * territory and owner written for its accounts; both fields are empty for a
- * unit it does not contain. The potential is copied as given, so no float
- * rounding changes it.
+ * Formats accounts as CSV with the header {@link ACCOUNTS_HEADER}, one row
+ * per account in the given order. An account in `territoryByAccount` (one
+ * pinned by an override) is written with that territory and owner, any
+ * other with the entry of its unit in `territoryByUnit`. Both fields are
+ * empty when neither map contains the account. The potential is copied as
+ * given, so no float rounding changes it. Longitude and latitude are
+ * written as JavaScript prints the numbers, or empty when the account has
+ * no point.
  */
 export function accountsCsv(
   accounts: readonly CsvAccount[],
   territoryByUnit: ReadonlyMap<string, UnitTerritory>,
+  territoryByAccount: ReadonlyMap<string, UnitTerritory> = new Map(),
 ): string {
   const lines = [ACCOUNTS_HEADER];
   for (const account of accounts) {
-    const territory = territoryByUnit.get(account.unitId);
+    const territory =
+      territoryByAccount.get(account.id) ?? territoryByUnit.get(account.unitId);
     const fields = [
       account.id,
       account.name,
@@ -43,8 +51,16 @@ export function accountsCsv(
       account.potential,
       territory?.territory ?? "",
       territory?.owner ?? "",
+      coordinate(account.lon),
+      coordinate(account.lat),
     ];
     lines.push(fields.map(csvField).join(","));
   }
   return `${lines.join("\n")}\n`;
+}
+
+function coordinate(value: number | undefined): string {
+  return typeof value === "number" && Number.isFinite(value)
+    ? String(value)
+    : "";
 }

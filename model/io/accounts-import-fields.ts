@@ -7,6 +7,16 @@ export type FieldCheck<T> =
   { ok: true; value: T } | { ok: false; reason: string };
 
 const POTENTIAL_PATTERN = /^(\d+)(?:\.(\d{1,2}))?$/;
+
+/** Maximum length of an account_id, in characters. */
+export const MAX_ACCOUNT_ID_LENGTH = 128;
+
+// Letters, digits and combining marks of any script, spaces and ASCII
+// punctuation: what CRM ids and Meridian's own ids use. Control and
+// invisible characters are left out, because they hide in a cell.
+const ACCOUNT_ID_PATTERN =
+  /^[\p{L}\p{N}\p{M}\x20-\x2F\x3A-\x40\x5B-\x60\x7B-\x7E]+$/u;
+
 const DEGREES_PATTERN = /^[-+]?(\d+(\.\d*)?|\.\d+)$/;
 
 /**
@@ -29,6 +39,35 @@ export function checkPotential(text: string): FieldCheck<string> {
   const whole = match[1].replace(/^0+(?=\d)/, "");
   const fraction = (match[2] ?? "").padEnd(2, "0");
   return { ok: true, value: `${whole}.${fraction}` };
+}
+
+/**
+ * Reads an account_id, which becomes the account's id as written: not
+ * empty, at most MAX_ACCOUNT_ID_LENGTH characters, and only letters,
+ * digits, spaces and ASCII punctuation.
+ */
+export function checkAccountId(text: string): FieldCheck<string> {
+  if (text === "") {
+    return {
+      ok: false,
+      reason:
+        "account_id is empty. Give every row its id, or remove the account_id column so that ids come from external_id or the name and county",
+    };
+  }
+  const length = [...text].length;
+  if (length > MAX_ACCOUNT_ID_LENGTH) {
+    return {
+      ok: false,
+      reason: `account_id ${JSON.stringify(text.slice(0, 20))}… has ${length} characters, more than the ${MAX_ACCOUNT_ID_LENGTH} allowed. Use a shorter id`,
+    };
+  }
+  if (!ACCOUNT_ID_PATTERN.test(text)) {
+    return {
+      ok: false,
+      reason: `account_id ${JSON.stringify(text)} contains a character other than letters, digits, spaces and ASCII punctuation. Remove control or invisible characters`,
+    };
+  }
+  return { ok: true, value: text };
 }
 
 /** Reads a latitude or longitude in decimal degrees within ±`limit`. */

@@ -7,6 +7,8 @@ export interface AccountColumns {
   segment: number;
   potential: number;
   externalId: number | null;
+  /** The `account_id` column of Meridian's own export, whose values become the ids. */
+  accountId: number | null;
   /** Number of fields in the header, which every row must have too. */
   width: number;
 }
@@ -22,11 +24,13 @@ const COLUMN_NAMES: Record<string, ColumnKey> = {
   segment: "segment",
   potential: "potential",
   external_id: "externalId",
+  account_id: "accountId",
 };
 
 /**
  * Finds the known columns in a header row, by name, ignoring case and
- * surrounding spaces; other columns are ignored. Returns the columns, or a
+ * surrounding spaces. Other columns are ignored, such as the `territory`
+ * and `owner` of Meridian's accounts export. Returns the columns, or a
  * file-level problem when a required column is missing or one is named
  * twice. `county_fips` may be called `unit_id`; a file needs it, or both
  * `latitude` and `longitude`, or all three.
@@ -54,7 +58,7 @@ export function readAccountColumns(
   if (missing.length > 0) {
     return {
       ok: false,
-      problem: `The header has no ${missing.join(", ")} column. The first line must name the columns: name, county_fips, latitude, longitude, segment, potential, and optionally external_id.`,
+      problem: `The header has no ${missing.join(", ")} column. The first line must name the columns: name, county_fips, latitude, longitude, segment, potential, and optionally external_id and account_id.`,
     };
   }
   const hasPoint =
@@ -83,6 +87,7 @@ export function readAccountColumns(
       segment: found.segment as number,
       potential: found.potential as number,
       externalId: found.externalId ?? null,
+      accountId: found.accountId ?? null,
       width: header.length,
     },
   };
@@ -91,5 +96,6 @@ export function readAccountColumns(
 function describe(key: ColumnKey): string {
   if (key === "county") return "county_fips (or unit_id)";
   if (key === "externalId") return "external_id";
+  if (key === "accountId") return "account_id";
   return key;
 }

@@ -8,7 +8,8 @@
  *   id, written as 14 hex digits. Several rows with the same name in the
  *   same county get `-2`, `-3` and so on after the hash, in file order.
  * The two prefixes keep the kinds apart, so a content id never equals an
- * external one.
+ * external one. A file with an `account_id` column (Meridian's own accounts
+ * export) takes its ids from that column instead, and never calls this rule.
  */
 export class AccountIdRule {
   readonly #used = new Map<string, number>();

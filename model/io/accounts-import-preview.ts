@@ -116,3 +116,65 @@ function potentialCents(potential: string): number {
 function emptyTotals(): AccountTotals {
   return { accounts: 0, potentialCents: 0 };
 }
+
+/** A pinned account that the imported list lacks, so its overrides would stop counting. */
+export interface DetachedPin {
+  accountId: string;
+  /** The account's name in the current list. */
+  name: string;
+  /** Overrides of the account, any status. */
+  overrides: number;
+}
+
+/** Maximum names in the detached-pins message; it ends with "and N more" beyond that. */
+export const MAX_DETACHED_NAMES = 10;
+
+/**
+ * Finds the accounts that overrides pin, whose id the current list has and
+ * the imported list lacks, in the order of `overrideAccountIds`. An
+ * override counts whatever its dates, because a later date may bring it
+ * into effect. Overrides whose account is already missing from the current
+ * list are left out: they count for nothing before the import either.
+ */
+export function findDetachedPins(
+  overrideAccountIds: Iterable<string>,
+  before: readonly { id: string; name: string }[],
+  after: readonly { id: string }[],
+): DetachedPin[] {
+  const nameById = new Map(before.map((account) => [account.id, account.name]));
+  const afterIds = new Set(after.map((account) => account.id));
+  const pins = new Map<string, DetachedPin>();
+  for (const accountId of overrideAccountIds) {
+    const name = nameById.get(accountId);
+    if (name === undefined || afterIds.has(accountId)) continue;
+
+    const pin = pins.get(accountId);
+    if (pin) pin.overrides += 1;
+    else pins.set(accountId, { accountId, name, overrides: 1 });
+  }
+  return [...pins.values()];
+}
+
+/**
+ * Describes detached pins for the preview, such as "2 pinned accounts are
+ * not in this file: Des Moines, Ames. Their overrides stop counting.";
+ * null when there are none.
+ */
+export function describeDetachedPins(
+  pins: readonly DetachedPin[],
+): string | null {
+  if (pins.length === 0) return null;
+
+  const listed = pins.slice(0, MAX_DETACHED_NAMES).map((pin) => pin.name);
+  const hidden = pins.length - listed.length;
+  const names =
+    hidden > 0 ? `${listed.join(", ")} and ${hidden} more` : listed.join(", ");
+  if (pins.length > 1) {
+    return `${pins.length} pinned accounts are not in this file: ${names}. Their overrides stop counting.`;
+  }
+  const consequence =
+    pins[0].overrides > 1
+      ? "Its overrides stop counting."
+      : "Its override stops counting.";
+  return `1 pinned account is not in this file: ${names}. ${consequence}`;
+}

@@ -3,12 +3,9 @@ import {
   readAccountColumns,
   type AccountColumns,
 } from "./accounts-import-header.ts";
-import {
-  checkCountyFips,
-  checkDegrees,
-  checkPotential,
-} from "./accounts-import-fields.ts";
+import { checkAccountId, checkPotential } from "./accounts-import-fields.ts";
 import { AccountIdRule } from "./accounts-import-ids.ts";
+import { placeRow } from "./accounts-import-place.ts";
 import { readCsvRecords, type CsvRecord } from "./csv-records.ts";
 
 /** An account as an imported accounts dataset stores it. */
@@ -115,19 +112,18 @@ function readRows(
 ): ImportedAccount[] {
   const every = Math.max(1, options.progressEvery ?? DEFAULT_PROGRESS_EVERY);
   const ids = new AccountIdRule();
-  const externalLines = new Map<string, number>();
+  const seen: SeenIds = { external: new Map(), account: new Map() };
   const accounts: ImportedAccount[] = [];
 
   for (let index = 0; index < rows.length; index += 1) {
     const row = rows[index];
-    const checked = checkRow(row, columns, options, externalLines);
+    const checked = checkRow(row, columns, options, seen);
     if (!checked.ok) {
       for (const reason of checked.reasons) {
         badRows.push({ line: row.line, reason });
       }
     } else if (badRows.length === 0) {
-      const { externalId, ...fields } = checked;
-      accounts.push(toAccount(fields, externalId, ids));
+      accounts.push(toAccount(checked, ids));
     }
     if ((index + 1) % every === 0) {
       options.onProgress?.(index + 1, rows.length);
@@ -144,8 +140,16 @@ interface CheckedRow {
   segment: string;
   potential: string;
   externalId: string;
+  /** The account_id field, or "" when the file has no such column. */
+  accountId: string;
   unitId: string;
   point: { lon: number; lat: number } | null;
+}
+
+/** Line of the first row with each external_id and each account_id. */
+interface SeenIds {
+  external: Map<string, number>;
+  account: Map<string, number>;
 }
 
 // Returns the row's values, or every reason it cannot be imported, each a sentence.
@@ -153,7 +157,7 @@ function checkRow(
   row: CsvRecord,
   columns: AccountColumns,
   options: AccountsImportOptions,
-  externalLines: Map<string, number>,
+  seen: SeenIds,
 ): CheckedRow | { ok: false; reasons: string[] } {
   if (row.fields.length !== columns.width) {
     return {
@@ -178,13 +182,13 @@ function checkRow(
   const potential = checkPotential(field(columns.potential));
   if (!potential.ok) reasons.push(`${potential.reason}.`);
 
-  const place = placeRow(field, columns, options);
+  const place = placeRow(field, columns, options.unitIds, options.locator);
   if (!place.ok) reasons.push(...place.reasons);
 
   const externalId = field(columns.externalId);
   if (externalId !== "") {
-    const first = externalLines.get(externalId);
-    if (first === undefined) externalLines.set(externalId, row.line);
+    const first = seen.external.get(externalId);
+    if (first === undefined) seen.external.set(externalId, row.line);
     else {
       reasons.push(
         `external_id ${JSON.stringify(externalId)} is also on line ${first}. Give each account its own external_id, or leave it empty.`,
@@ -192,7 +196,10 @@ function checkRow(
     }
   }
 
-  if (reasons.length > 0 || !place.ok || !potential.ok) {
+  const accountId = checkRowAccountId(field, columns, row.line, seen);
+  if (!accountId.ok) reasons.push(accountId.reason);
+
+  if (reasons.length > 0 || !place.ok || !potential.ok || !accountId.ok) {
     return { ok: false, reasons };
   }
   return {
@@ -201,98 +208,44 @@ function checkRow(
     segment,
     potential: potential.value,
     externalId,
+    accountId: accountId.value,
     unitId: place.unitId,
     point: place.point,
   };
 }
 
-type Placement =
-  | { ok: true; unitId: string; point: { lon: number; lat: number } | null }
-  | { ok: false; reasons: string[] };
-
-/**
- * Finds a row's county: from county_fips when given, otherwise from the
- * point. A row with both keeps its point and sits in the given county.
- */
-function placeRow(
+// Checks the account_id field, when the file has the column, and that no
+// earlier row has the same id.
+function checkRowAccountId(
   field: (index: number | null) => string,
   columns: AccountColumns,
-  options: AccountsImportOptions,
-): Placement {
-  const fips = field(columns.county);
-  const latText = field(columns.latitude);
-  const lonText = field(columns.longitude);
-  const reasons: string[] = [];
+  line: number,
+  seen: SeenIds,
+): { ok: true; value: string } | { ok: false; reason: string } {
+  if (columns.accountId === null) return { ok: true, value: "" };
 
-  let point: { lon: number; lat: number } | null = null;
-  if (latText !== "" && lonText !== "") {
-    const lat = checkDegrees("latitude", latText, 90);
-    const lon = checkDegrees("longitude", lonText, 180);
-    if (!lat.ok) reasons.push(`${lat.reason}.`);
-    if (!lon.ok) reasons.push(`${lon.reason}.`);
-    if (lat.ok && lon.ok) point = { lon: lon.value, lat: lat.value };
-  } else if (latText !== "" || lonText !== "") {
-    const present = latText !== "" ? "latitude" : "longitude";
-    const empty = latText !== "" ? "longitude" : "latitude";
-    reasons.push(
-      `${present} is given but ${empty} is empty. Give both, or only county_fips.`,
-    );
-  }
-
-  if (fips !== "") {
-    const county = checkCountyFips(fips, options.unitIds);
-    if (!county.ok) reasons.push(`${county.reason}.`);
-    if (reasons.length > 0) return { ok: false, reasons };
-    return { ok: true, unitId: fips, point };
-  }
-  if (reasons.length > 0) return { ok: false, reasons };
-  if (point === null) {
+  const checked = checkAccountId(field(columns.accountId));
+  if (!checked.ok) return { ok: false, reason: `${checked.reason}.` };
+  const first = seen.account.get(checked.value);
+  if (first !== undefined) {
     return {
       ok: false,
-      reasons: [
-        "county_fips, latitude and longitude are all empty. Give the county FIPS code or the account's latitude and longitude.",
-      ],
+      reason: `account_id ${JSON.stringify(checked.value)} is also on line ${first}. Give each account its own account_id.`,
     };
   }
-  return locatePoint(point, options.locator);
+  seen.account.set(checked.value, line);
+  return checked;
 }
 
-function locatePoint(
-  point: { lon: number; lat: number },
-  locator: UnitLocator | null,
-): Placement {
-  if (locator === null) {
-    return {
-      ok: false,
-      reasons: [
-        "the row has only a point, and no county shapes are loaded to place it. Give county_fips.",
-      ],
-    };
-  }
-  const unitId = locator.locate(point.lon, point.lat);
-  if (unitId !== null) return { ok: true, unitId, point };
-
-  const swapped =
-    Math.abs(point.lon) <= 90 ? locator.locate(point.lat, point.lon) : null;
-  const hint =
-    swapped !== null
-      ? " The point lies in a county with latitude and longitude swapped: check the column order."
-      : " Check the values (longitudes in the US are negative), or give county_fips.";
-  return {
-    ok: false,
-    reasons: [
-      `the point at latitude ${point.lat}, longitude ${point.lon} is in no county.${hint}`,
-    ],
-  };
-}
-
-function toAccount(
-  row: Omit<CheckedRow, "externalId">,
-  externalId: string,
-  ids: AccountIdRule,
-): ImportedAccount {
+// An account_id wins over the external_id and content rules, so that
+// Meridian's own export imports back with the same ids.
+function toAccount(row: CheckedRow, ids: AccountIdRule): ImportedAccount {
+  const { externalId } = row;
   const account: ImportedAccount = {
-    id: ids.idFor(externalId, row.name, row.unitId),
+    id:
+      row.accountId !== ""
+        ? row.accountId
+        : ids.idFor(externalId, row.name, row.unitId),
     name: row.name,
     unitId: row.unitId,
     segment: row.segment,

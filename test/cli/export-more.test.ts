@@ -110,12 +110,12 @@ describe("meridian export accounts", () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(
       [
-        "account_id,name,unit_id,segment,potential,territory,owner",
-        "county-01001,Autauga County,01001,county,29743.50,Gulf (aaaaaaaa),Ada Park",
-        'city-4084796,"Prattville, ""City""",01001,city,28336.00,Gulf (aaaaaaaa),Ada Park',
+        "account_id,name,unit_id,segment,potential,territory,owner,longitude,latitude",
+        "county-01001,Autauga County,01001,county,29743.50,Gulf (aaaaaaaa),Ada Park,-86.6,32.5",
+        'city-4084796,"Prattville, ""City""",01001,city,28336.00,Gulf (aaaaaaaa),Ada Park,-86.6,32.5',
         // An owner who is no longer a member is written as the person id.
-        "county-01003,Baldwin County,01003,county,115111.10,Gulf (bbbbbbbb),person-gone",
-        "county-01005,Barbour County,01005,county,0.00,,",
+        "county-01003,Baldwin County,01003,county,115111.10,Gulf (bbbbbbbb),person-gone,-86.6,32.5",
+        "county-01005,Barbour County,01005,county,0.00,,,-86.6,32.5",
         "",
       ].join("\n"),
     );
@@ -140,7 +140,7 @@ describe("meridian export accounts", () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toBe("");
     expect(fs.readFileSync(out, "utf8").split("\n")[4]).toBe(
-      "county-01005,Barbour County,01005,county,0.00,,",
+      "county-01005,Barbour County,01005,county,0.00,,,-86.6,32.5",
     );
   });
 
@@ -193,8 +193,8 @@ describe("meridian export accounts", () => {
     expect(result.stderr).toBe("");
     expect(result.stdout).toBe(
       [
-        "account_id,name,unit_id,segment,potential,territory,owner",
-        "ext-7,Acme,01003,county,12.50,North,",
+        "account_id,name,unit_id,segment,potential,territory,owner,longitude,latitude",
+        "ext-7,Acme,01003,county,12.50,North,,-86.6,32.5",
         "",
       ].join("\n"),
     );

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { createPlan, loadPlanDoc } from "../../sync-server/plans.ts";
 import { Storage } from "../../sync-server/storage.ts";
 import { runCli } from "./run-cli.ts";
+import { storeOverrides } from "./stored-overrides.ts";
 
 const territory = (id: string, name: string, locked = false) => ({
   id,
@@ -93,13 +94,14 @@ const MOVES = "unit_id,territory\n01001,West\n01003,\n01005,East\n01007,East\n";
 // Each test starts the command line once or more, about a second each.
 describe("meridian import assignments", { timeout: 30_000 }, () => {
   test("prints the impact per territory", () => {
-    const result = importFile(MOVES, "--dry-run");
+    const result = importFile(MOVES, "--dry-run", "--as-of", "2027-01-01");
 
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(
       [
         'moves.csv -> plan "South" (south): 4 row(s), 3 unit(s) move, 1 skipped.',
+        "Overrides in effect on 2027-01-01: 0 account(s) pinned to their override territory, so their counties move without them.",
         "",
         "territory     counties +/-  accounts +/-  potential gained  potential lost  net potential",
         "East               +1 / -1       +1 / -2              7.00          100.30         -93.30",
@@ -112,6 +114,90 @@ describe("meridian import assignments", { timeout: 30_000 }, () => {
         "Dry run: nothing was changed.",
         "",
       ].join("\n"),
+    );
+    expect(storedAssignments().get("01001")).toBe("t-east");
+  });
+
+  test("pinned account stays out of the impact", () => {
+    // Given a1 (100.10, in 01001) pinned to West during 2027, and two pins
+    // that the figures ignore
+    storeOverrides(dataDir, "south", [
+      {
+        accountId: "a1",
+        territoryId: "t-west",
+        effectiveFrom: "2027-01-01",
+        effectiveTo: "2027-12-31",
+      },
+      {
+        accountId: "a-gone",
+        territoryId: "t-east",
+        effectiveFrom: null,
+        effectiveTo: null,
+      },
+      // Into a territory deleted on another replica: a3 moves with 01003.
+      {
+        accountId: "a3",
+        territoryId: "t-deleted",
+        effectiveFrom: null,
+        effectiveTo: null,
+      },
+    ]);
+
+    // When 01001 moves from East to West while the pin is in effect
+    const result = importFile(MOVES, "--dry-run", "--as-of", "2027-12-31");
+
+    // Then East loses only a2 (0.20) with the county, and West gains only a2
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(result.stdout.split("\n").slice(0, 9)).toEqual([
+      'moves.csv -> plan "South" (south): 4 row(s), 3 unit(s) move, 1 skipped.',
+      "Overrides in effect on 2027-12-31: 1 account(s) pinned to their override territory, so their counties move without them.",
+      '  Ignored the override of account "a-gone": the accounts dataset has no such account.',
+      '  Ignored the override of account "a3": territory "t-deleted" is missing or is a region.',
+      "",
+      "territory     counties +/-  accounts +/-  potential gained  potential lost  net potential",
+      "East               +1 / -1       +1 / -1              7.00            0.20           6.80",
+      "West               +1 / -1       +1 / -1              0.20         2500.00       -2499.80",
+      "(unassigned)       +1 / -1       +1 / -1           2500.00            7.00        2493.00",
+    ]);
+  });
+
+  test("pin outside its dates moves with its county", () => {
+    storeOverrides(dataDir, "south", [
+      {
+        accountId: "a1",
+        territoryId: "t-west",
+        effectiveFrom: "2027-01-01",
+        effectiveTo: "2027-12-31",
+      },
+    ]);
+
+    const result = importFile(MOVES, "--dry-run", "--as-of", "2028-01-01");
+
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(
+      "Overrides in effect on 2028-01-01: 0 account(s) pinned",
+    );
+    expect(result.stdout).toContain(
+      "East               +1 / -1       +1 / -2              7.00          100.30         -93.30",
+    );
+  });
+
+  test("--as-of defaults to today in UTC", () => {
+    const today = new Date().toISOString().slice(0, 10);
+
+    const result = importFile(MOVES, "--dry-run");
+
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(`Overrides in effect on ${today}:`);
+  });
+
+  test("invalid --as-of is a usage error", () => {
+    const result = importFile(MOVES, "--as-of", "27-01-01");
+
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(
+      '--as-of "27-01-01" is not a date written as YYYY-MM-DD',
     );
     expect(storedAssignments().get("01001")).toBe("t-east");
   });

@@ -157,3 +157,44 @@ test("good CSV previews, applies and reaches another page", async () => {
   await viewer.page.getByTestId("sidebar-tab-territories").click();
   await expect(row.getAttribute("data-potential")).resolves.toBe("1250.50");
 });
+
+test("preview names pinned accounts the file lacks", async () => {
+  // Given the imported accounts have loaded and Travis Hospital, which the
+  // previous test imported, is pinned to East South Central
+  const page = editor.page;
+  await page.waitForFunction(
+    () =>
+      (window.meridian.coverage()?.territories ?? []).reduce(
+        (sum, t) => sum + t.accounts,
+        0,
+      ) +
+        (window.meridian.coverage()?.unassigned.accounts ?? 0) ===
+      4,
+    undefined,
+    { timeout: PAGE_TIMEOUT_MS },
+  );
+  await page.getByTestId("sidebar-tab-accounts").click();
+  await page.getByTestId("override-add").click();
+  await page.getByTestId("override-account").fill("Travis Hospital");
+  await page
+    .locator('[data-testid="override-account-option"][data-id="ext-H-1"]')
+    .click();
+  await page.getByTestId("override-territory").selectOption(EAST_SOUTH_CENTRAL);
+  await page.getByTestId("override-save").click();
+  await page.getByTestId("override-form").waitFor({ state: "detached" });
+
+  // When a file without Travis Hospital is checked
+  await openDataTab(page);
+  const withoutHospital = GOOD_CSV.split("\r\n")
+    .filter((line) => !line.startsWith("Travis Hospital"))
+    .join("\r\n");
+  await chooseCsv(page, "without-hospital.csv", withoutHospital);
+
+  // Then the preview says the override stops counting, before Apply
+  const detached = page.getByTestId("accounts-import-detached");
+  await detached.waitFor();
+  await expect(detached.textContent()).resolves.toContain(
+    "1 pinned account is not in this file: Travis Hospital. Its override stops counting.",
+  );
+  expect(await page.getByTestId("accounts-import-apply").count()).toBe(1);
+});

@@ -28,6 +28,9 @@ const WICHITA = "20203";
 const SCOTT = "20171";
 const MOUNTAIN = "demo-mountain";
 const MOUNTAIN_COLOR = "#AA4499";
+// Austin's city account sits in Travis County, Texas, which the demo plan
+// gives to West South Central.
+const AUSTIN = "city-4671654";
 
 let app: AppServer;
 let browser: Browser;
@@ -53,8 +56,12 @@ async function pickCsv(page: Page, name: string, text: string): Promise<void> {
   });
 }
 
-/** Runs `meridian export KIND` on the server's data folder, as a child process so that the server keeps responding. */
-function cliExport(kind: string): Promise<string> {
+/**
+ * Runs `meridian export KIND` on the server's data folder, as a child
+ * process so that the server keeps responding. `asOf` is passed as
+ * `--as-of`, for the exports that apply overrides.
+ */
+function cliExport(kind: string, asOf?: string): Promise<string> {
   const child = spawn(
     process.execPath,
     [
@@ -66,6 +73,7 @@ function cliExport(kind: string): Promise<string> {
       "--data-dir",
       app.dataDir,
       ...(kind === "assignments" ? [] : ["--public-data-dir", PUBLIC_DATA_DIR]),
+      ...(asOf === undefined ? [] : ["--as-of", asOf]),
     ],
     { cwd: REPO_DIR },
   );
@@ -134,6 +142,11 @@ describe("assignments import in the Data tab", () => {
     expect(await errors.nth(1).textContent()).toContain(
       'unknown territory "Mountian"',
     );
+    expect(
+      await page.getByTestId("assignments-import-summary").innerText(),
+    ).toBe(
+      "bad.csv: 2 bad lines, nothing was imported. Fix them and choose the file again.",
+    );
     expect(await page.getByTestId("impact-preview").count()).toBe(0);
     expect(await assignmentsOn(page)).toEqual(before);
     await saveScreenshot(page, "assignments-import-errors");
@@ -157,8 +170,13 @@ describe("assignments import in the Data tab", () => {
     const preview = page.getByTestId("impact-preview");
     await preview.waitFor();
     expect(await preview.textContent()).toContain("Import assignments.csv");
+    const status = page.getByTestId("assignments-import-proposed");
+    expect(await status.innerText()).toContain(
+      "assignments.csv: 3 rows, all valid.",
+    );
     await saveScreenshot(page, "assignments-import-preview");
     await page.getByTestId("preview-apply-all").click();
+    await status.waitFor({ state: "detached" });
     await waitForAssignments(page, {
       [GREELEY]: MOUNTAIN,
       [WICHITA]: MOUNTAIN,
@@ -201,7 +219,7 @@ describe("export buttons", () => {
     expect(file.text).toBe(await cliExport("assignments"));
   });
 
-  test("accounts CSV has territory and owner", async () => {
+  test("accounts CSV has territory, owner and pins", async () => {
     const page = ada.page;
     await page.getByTestId("sidebar-tab-territories").click();
     await page
@@ -228,17 +246,30 @@ describe("export buttons", () => {
       () => window.meridian.planDoc?.readTerritory("demo-mountain")?.ownerId,
     );
     await untilStoredOwner(adaId);
+    // And Austin pinned to Mountain from 2020 on, so in effect on the Accounts tab's date
+    await page.getByTestId("sidebar-tab-accounts").click();
+    await pinAustinToMountain(page);
+    const asOf = await page.getByTestId("overrides-as-of").inputValue();
+    await page.getByTestId("sidebar-tab-data").click();
+    await untilStoredOverride(AUSTIN);
 
     const file = await download(page, "accounts");
 
     expect(file.name).toBe("demo-us-census-divisions-accounts.csv");
     const lines = file.text.split("\n");
     expect(lines[0]).toBe(
-      "account_id,name,unit_id,segment,potential,territory,owner",
+      "account_id,name,unit_id,segment,potential,territory,owner,longitude,latitude",
     );
     const greeley = lines.find((line) => line.startsWith(`county-${GREELEY},`));
-    expect(greeley).toMatch(/,Mountain,Ada$/);
-    expect(file.text).toBe(await cliExport("accounts"));
+    expect(greeley).toMatch(/,Mountain,Ada,-?\d+(\.\d+)?,-?\d+(\.\d+)?$/);
+    expect(lines).toContain(
+      `${AUSTIN},Austin,48453,city,745464.00,Mountain,Ada,-97.7431,30.2672`,
+    );
+    expect(file.text).toBe(await cliExport("accounts", asOf));
+    // Before the pin starts, Austin follows its county again.
+    expect(await cliExport("accounts", "2019-12-31")).toContain(
+      `\n${AUSTIN},Austin,48453,city,745464.00,West South Central,`,
+    );
   });
 
   test("preview names each territory's owner", async () => {
@@ -261,8 +292,21 @@ describe("export buttons", () => {
     expect(await row("demo-pacific").getByTestId("preview-owner").count()).toBe(
       0,
     );
+
+    // and counts in the singular where one county moves
+    expect(
+      await row("demo-pacific").getByTestId("preview-changes").innerText(),
+    ).toMatch(/^\+1 county · /);
+    expect(
+      await row(MOUNTAIN).getByTestId("preview-changes").innerText(),
+    ).toMatch(/^−1 county · /);
+    const status = page.getByTestId("assignments-import-proposed");
+    expect(await status.innerText()).toContain("owners.csv: 1 row, all valid.");
+
+    // Discarding the preview also clears the import's status
     await page.getByRole("button", { name: "Discard" }).click();
     await preview.waitFor({ state: "detached" });
+    await status.waitFor({ state: "detached" });
   });
 
   test("territories GeoJSON matches the command line", async () => {
@@ -272,14 +316,62 @@ describe("export buttons", () => {
     const file = await download(page, "geojson");
 
     expect(file.name).toBe("demo-us-census-divisions-territories.geojson");
-    const collection = JSON.parse(file.text) as {
-      features: { id: string; properties: { counties: number } }[];
+    const mountainOf = (text: string) => {
+      const collection = JSON.parse(text) as {
+        features: {
+          id: string;
+          properties: { counties: number; accounts: number };
+        }[];
+      };
+      return collection.features.find((f) => f.id === MOUNTAIN)!.properties;
     };
-    const mountain = collection.features.find((f) => f.id === MOUNTAIN);
-    expect(mountain?.properties.counties).toBeGreaterThan(0);
-    expect(file.text).toBe(await cliExport("geojson"));
+    const mountain = mountainOf(file.text);
+    expect(mountain.counties).toBeGreaterThan(0);
+    // A test before pinned Austin to Mountain, so both count it there.
+    const asOf = await asOfDate(page);
+    expect(file.text).toBe(await cliExport("geojson", asOf));
+    const unpinned = mountainOf(await cliExport("geojson", "2019-12-31"));
+    expect(unpinned.counties).toBe(mountain.counties);
+    expect(unpinned.accounts).toBe(mountain.accounts - 1);
   });
 });
+
+// Pins Austin to Mountain from 2020-01-01 on, through the Accounts tab's form.
+async function pinAustinToMountain(page: Page): Promise<void> {
+  await page.getByTestId("override-add").click();
+  await page.getByTestId("override-account").fill("Austin");
+  await page
+    .locator(`[data-testid="override-account-option"][data-id="${AUSTIN}"]`)
+    .click();
+  await page.getByTestId("override-territory").selectOption(MOUNTAIN);
+  await page.getByTestId("override-from").fill("2020-01-01");
+  await page.getByTestId("override-save").click();
+  await page.getByTestId("override-form").waitFor({ state: "detached" });
+}
+
+// Returns the Accounts tab's "as of" date, then returns to the Data tab.
+async function asOfDate(page: Page): Promise<string> {
+  await page.getByTestId("sidebar-tab-accounts").click();
+  const asOf = await page.getByTestId("overrides-as-of").inputValue();
+  await page.getByTestId("sidebar-tab-data").click();
+  return asOf;
+}
+
+async function untilStoredOverride(accountId: string): Promise<void> {
+  const deadline = Date.now() + PAGE_TIMEOUT_MS;
+  const stored = () =>
+    storedPlan(app.server)
+      .readOverrides()
+      .some((o) => o.accountId === accountId);
+  while (!stored()) {
+    if (Date.now() > deadline) {
+      throw new Error(
+        `The server did not store the override of account "${accountId}".`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 async function untilStoredOwner(ownerId: string): Promise<void> {
   const deadline = Date.now() + PAGE_TIMEOUT_MS;

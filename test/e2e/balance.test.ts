@@ -106,6 +106,36 @@ async function text(testId: string): Promise<string> {
   return (await page.getByTestId(testId).textContent())?.trim() ?? "";
 }
 
+test("form lists states with counties", async () => {
+  const states = await page
+    .locator("[data-testid=balance-state] option")
+    .evaluateAll((options) =>
+      options.map((option) => (option as HTMLOptionElement).value),
+    );
+  expect(states).toContain(NEW_HAMPSHIRE);
+  // American Samoa, Guam, the Northern Mariana Islands and the Virgin
+  // Islands have no counties in the demo geometry.
+  for (const fips of ["60", "66", "69", "78"]) {
+    expect(states).not.toContain(fips);
+  }
+});
+
+test("metric follows the territory list", async () => {
+  // Given the territory list balances on accounts
+  await page.getByTestId("sidebar-tab-territories").click();
+  await page.getByTestId("balance-metric").selectOption("accounts");
+
+  // Then the Balance tab offers the same metric until one is picked there
+  await page.getByTestId("sidebar-tab-balance").click();
+  const metric = page.getByTestId("balance-metric-choice");
+  expect(await metric.inputValue()).toBe("accounts");
+  await metric.selectOption("population");
+  await page.getByTestId("sidebar-tab-territories").click();
+  await page.getByTestId("balance-metric").selectOption("potential");
+  await page.getByTestId("sidebar-tab-balance").click();
+  expect(await metric.inputValue()).toBe("population");
+});
+
 test("balance run shows progress and applies as one undo step", async () => {
   // Given: the two territories that own counties in the state are ticked.
   await chooseSettings("minimize-disruption");
@@ -146,6 +176,12 @@ test("balance run shows progress and applies as one undo step", async () => {
   expect(await assignmentsOn(page)).toEqual(before);
 
   // When the proposal is reviewed and applied in full.
+  const deviations = await page
+    .getByTestId("balance-result-deviation")
+    .allTextContents();
+  for (const deviation of deviations) {
+    expect(deviation).toMatch(/^([+−]\d+\.\d|0\.0)%$/);
+  }
   await page.getByTestId("balance-review").click();
   const preview = page.getByTestId("impact-preview");
   await preview.waitFor();
@@ -213,6 +249,45 @@ test("cancelled run leaves the plan untouched", async () => {
   // The Run button works again after a cancel.
   await page.getByTestId("balance-run").click();
   await page.getByTestId("balance-result").waitFor();
+});
+
+test("narrow window scrolls to the preview", async () => {
+  // Given an 800 px window, where the sidebar sits below the map, scrolled
+  // down to the result of a run
+  await closeResult();
+  await page.setViewportSize({ width: 800, height: 900 });
+  try {
+    await chooseSettings("scratch");
+    await page.getByTestId("balance-run").click();
+    await page.getByTestId("balance-result").waitFor();
+    const review = page.getByTestId("balance-review");
+    await review.scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+
+    // When the changes are reviewed from the keyboard
+    await review.focus();
+    await page.keyboard.press("Enter");
+
+    // Then the preview lies whole in the window, with Apply all focused
+    const preview = page.getByTestId("impact-preview");
+    await preview.waitFor();
+    const box = await preview.evaluate((element) => {
+      const rect = element.getBoundingClientRect();
+      return { top: rect.top, bottom: rect.bottom };
+    });
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    expect(box.bottom).toBeLessThanOrEqual(900);
+    const focused = await page.evaluate(() =>
+      document.activeElement?.getAttribute("data-testid"),
+    );
+    expect(focused).toBe("preview-apply-all");
+    await saveScreenshot(page, "balance-review-800");
+
+    await page.keyboard.press("Escape");
+    await preview.waitFor({ state: "detached" });
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }
 });
 
 test("viewer sees why balancing is unavailable", async () => {

@@ -35,6 +35,14 @@ for (const width of [1280, 800]) {
       .evaluate((canvas) => canvas.getBoundingClientRect().width);
     expect(mapWidth).toBeGreaterThanOrEqual(width * 0.6);
 
+    // The sidebar's tabs stay in one row.
+    const tabTops = await page
+      .locator('[data-testid="sidebar-tabs"] [role="tab"]')
+      .evaluateAll((tabs) =>
+        tabs.map((tab) => Math.round(tab.getBoundingClientRect().top)),
+      );
+    expect(new Set(tabTops).size).toBe(1);
+
     // Every visible control of the header and the sidebar, on every tab,
     // can be scrolled to and lies whole and uncovered in the window.
     const tabs = page.locator('[data-testid="sidebar-tabs"] [role="tab"]');

@@ -1,5 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import type * as Y from "yjs";
 import { startAppServer, type AppServer } from "./app-server.ts";
 import { launchBrowser, saveScreenshot } from "./browser.ts";
 import {
@@ -169,6 +170,32 @@ test("reversed dates show an error and write nothing", async () => {
   await ada.page.getByRole("button", { name: "Cancel" }).click();
 });
 
+test("add override from the keyboard", async () => {
+  // Given the Add override button has keyboard focus
+  const add = ada.page.getByTestId("override-add");
+  await add.focus();
+
+  // When Ada presses Enter, the Account field takes focus, so typing "E"
+  // and "S" fills it instead of choosing drawing tools
+  await ada.page.keyboard.press("Enter");
+  const account = ada.page.getByTestId("override-account");
+  await expect
+    .poll(() => account.evaluate((input) => input === document.activeElement))
+    .toBe(true);
+  await ada.page.keyboard.type("ES");
+  expect(await account.inputValue()).toBe("ES");
+
+  // Escape closes the results first, then cancels the form and returns
+  // focus to the Add override button
+  await ada.page.keyboard.press("Escape");
+  expect(await ada.page.getByTestId("override-form").count()).toBe(1);
+  await ada.page.keyboard.press("Escape");
+  await ada.page.getByTestId("override-form").waitFor({ state: "detached" });
+  expect(
+    await add.evaluate((button) => button === document.activeElement),
+  ).toBe(true);
+});
+
 test("a viewer sees the overrides read-only", async () => {
   await addOverride(ada.page, MOUNTAIN, "2019-01-01", "2020-12-31");
   const viewer = await joinPlan(browser, await app.link("viewer"), "Vera");
@@ -230,6 +257,46 @@ test("a lock shows an override removed behind it", async () => {
 
   await ada.page.getByTestId("sidebar-tab-territories").click();
   await ada.page.getByTestId("lock-territory").click();
+});
+
+test("override of a missing account", async () => {
+  // Given an override whose account the dataset lacks, as after a CRM
+  // refresh drops the account
+  const missing = "account-not-in-dataset";
+  await ada.page.evaluate(
+    ({ accountId, territoryId }) => {
+      const planDoc = window.meridian.planDoc!;
+      // The page exposes no Y module, so build the entry from the class of
+      // the overrides map itself.
+      const YMap = planDoc.overrides.constructor as new () => Y.Map<unknown>;
+      planDoc.doc.transact(() => {
+        const created = new YMap();
+        planDoc.overrides.set(accountId, created);
+        created.set("territoryId", territoryId);
+        created.set("effectiveFrom", null);
+        created.set("effectiveTo", null);
+      });
+    },
+    { accountId: missing, territoryId: MOUNTAIN },
+  );
+
+  // Then its row says so, offers no map link, and is not in effect
+  await ada.page.getByTestId("sidebar-tab-accounts").click();
+  const row = ada.page.locator(
+    `[data-testid="override-row"][data-account-id="${missing}"]`,
+  );
+  await row.waitFor({ timeout: PAGE_TIMEOUT_MS });
+  expect(await row.getAttribute("data-status")).toBe("account-missing");
+  expect(await row.getByTestId("override-status").textContent()).toBe(
+    "account missing",
+  );
+  expect(await row.getByTestId("override-show").count()).toBe(0);
+  const count = await ada.page.getByTestId("overrides-count").innerText();
+  expect(count).toContain("0 in effect");
+  expect(count).toContain("1 account missing");
+
+  await row.getByTestId("override-remove").click();
+  await row.waitFor({ state: "detached" });
 });
 
 // Adds an override of Austin through the Accounts tab's form.

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { setOverride } from "../../model/doc/account-overrides.ts";
 import type { Territory } from "../../model/doc/schema.ts";
 import { createPlan } from "../../sync-server/plans.ts";
 import type { RunningServer } from "../../sync-server/server.ts";
@@ -235,6 +236,69 @@ describe("meridian import assignments with uploaded accounts", () => {
     expect(result.status).toBe(0);
     const north = result.stdout.split("\n").find((l) => l.startsWith("North"));
     expect(north).toMatch(/\+1 \/ -0\s+\+1 \/ -0\s+9\.99\s/);
+  });
+});
+
+describe("meridian import assignments with overrides", () => {
+  test("impact leaves out an account pinned through the server", async () => {
+    // Given an editor pins a1 (100.00, in Gulf's 01001) to West from 2027 on
+    const editor = connectClient(
+      server,
+      "target",
+      await testToken("editor", { plan: "target" }),
+    );
+    clients.push(editor);
+    await synced(editor);
+    setOverride(
+      editor.plan,
+      {
+        accountId: "a1",
+        territoryId: "t-west",
+        effectiveFrom: "2027-01-01",
+        effectiveTo: null,
+      },
+      "01001",
+    );
+    await untilServer(server, "target", (plan) =>
+      plan.readOverrides().some((o) => o.accountId === "a1"),
+    );
+    const file = path.join(csvDir, "pinned.csv");
+    fs.writeFileSync(file, "unit_id,territory\n01001,North\n");
+
+    // When the command previews moving 01001 to North, before and during the pin
+    const preview = async (asOf: string) =>
+      runCli([
+        "import",
+        "assignments",
+        file,
+        "--plan",
+        "target",
+        "--server",
+        server.url,
+        "--token",
+        await testToken("editor", { plan: "target" }),
+        "--public-data-dir",
+        fixture.publicDataDir,
+        "--as-of",
+        asOf,
+        "--dry-run",
+      ]);
+    const before = await preview("2026-12-31");
+    const during = await preview("2027-01-01");
+
+    // Then North gains a1's 100.00 before the pin, and nothing while it holds
+    const north = (stdout: string) =>
+      stdout.split("\n").find((line) => line.startsWith("North"));
+    expect(before.stderr).toBe("");
+    expect(before.stdout).toContain(
+      "Overrides in effect on 2026-12-31: 0 account(s) pinned",
+    );
+    expect(north(before.stdout)).toMatch(/\+1 \/ -0\s+\+1 \/ -0\s+100\.00\s/);
+    expect(during.stderr).toBe("");
+    expect(during.stdout).toContain(
+      "Overrides in effect on 2027-01-01: 1 account(s) pinned",
+    );
+    expect(north(during.stdout)).toMatch(/\+1 \/ -0\s+\+0 \/ -0\s+0\.00\s/);
   });
 });
 

@@ -82,9 +82,35 @@ describe("describePin", () => {
     );
     expect(row.account).toBeNull();
     expect(row.territory).toBeNull();
-    expect(row.status).toBe("ended");
     expect(describePin(row, null, null)).toBe(
       "Pinned to a deleted territory until 2026-12-31",
     );
+  });
+});
+
+describe("buildOverrideRows", () => {
+  test.each([
+    ["2027-01-01", null, "in-effect"],
+    ["2027-06-01", null, "not-yet"],
+    [null, "2026-12-31", "ended"],
+  ])("status from %s to %s", (from, to, expected) => {
+    const [row] = buildOverrideRows(
+      [override(from, to)],
+      new Map([[austin.id, austin]]),
+      [west],
+      "2027-01-01",
+    );
+    expect(row.status).toBe(expected);
+  });
+
+  test("account missing from dataset", () => {
+    const [row] = buildOverrideRows(
+      [override("2027-01-01", null)],
+      new Map(),
+      [west],
+      "2027-01-01",
+    );
+    expect(row.account).toBeNull();
+    expect(row.status).toBe("account-missing");
   });
 });

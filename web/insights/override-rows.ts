@@ -6,6 +6,13 @@ import {
 } from "../../model/overrides.ts";
 import type { AccountRecord } from "../plan/reference-data.ts";
 
+/**
+ * An override's status in the Accounts tab: its date status, or
+ * `account-missing` when the account dataset lacks the account, because such
+ * an override changes no figures whatever its dates.
+ */
+export type OverrideRowStatus = OverrideStatus | "account-missing";
+
 /** One override as the Accounts tab and the map show it. */
 export interface OverrideRow {
   override: Override;
@@ -13,7 +20,7 @@ export interface OverrideRow {
   account: AccountRecord | null;
   /** The override territory, or null when it was deleted. */
   territory: Territory | null;
-  status: OverrideStatus;
+  status: OverrideRowStatus;
 }
 
 /** Indexes accounts by id. */
@@ -31,12 +38,15 @@ export function buildOverrideRows(
   asOf: string,
 ): OverrideRow[] {
   const territoryById = new Map(territories.map((t) => [t.id, t]));
-  const rows = overrides.map((override) => ({
-    override,
-    account: accountById.get(override.accountId) ?? null,
-    territory: territoryById.get(override.territoryId) ?? null,
-    status: overrideStatus(override, asOf),
-  }));
+  const rows = overrides.map((override): OverrideRow => {
+    const account = accountById.get(override.accountId) ?? null;
+    return {
+      override,
+      account,
+      territory: territoryById.get(override.territoryId) ?? null,
+      status: account ? overrideStatus(override, asOf) : "account-missing",
+    };
+  });
   const nameOf = (row: OverrideRow) =>
     row.account?.name ?? row.override.accountId;
   return rows.sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
@@ -83,8 +93,9 @@ export function describePin(
 }
 
 /** Labels of the statuses, as the list shows them. */
-export const STATUS_LABELS: Record<OverrideStatus, string> = {
+export const STATUS_LABELS: Record<OverrideRowStatus, string> = {
   "in-effect": "in effect",
   "not-yet": "not yet",
   ended: "ended",
+  "account-missing": "account missing",
 };

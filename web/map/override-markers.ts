@@ -19,6 +19,30 @@ export interface PinnedPoint {
   text: string;
 }
 
+/** The fields of an account that place its marker. */
+export interface MarkerAccount {
+  unitId: string;
+  lon?: number;
+  lat?: number;
+}
+
+/**
+ * Returns where the map draws a pinned account: its own point, or else the
+ * label point of its county (`lon`/`lat` of units.json), because an account
+ * imported by county FIPS alone has no point. Returns null when the county
+ * is unknown too.
+ */
+export function markerPosition(
+  account: MarkerAccount,
+  unitById: ReadonlyMap<string, { lon: number; lat: number }>,
+): { lon: number; lat: number } | null {
+  if (account.lon !== undefined && account.lat !== undefined) {
+    return { lon: account.lon, lat: account.lat };
+  }
+  const unit = unitById.get(account.unitId);
+  return unit ? { lon: unit.lon, lat: unit.lat } : null;
+}
+
 /** A point under the pointer or in focus, in CSS pixels of the map. */
 export interface MarkerHover {
   accountId: string;

@@ -5,7 +5,9 @@ import type {
 } from "../../model/io/accounts-import.ts";
 import {
   compareAccountLists,
+  findDetachedPins,
   type AccountsImportPreview,
+  type DetachedPin,
 } from "../../model/io/accounts-import-preview.ts";
 import { localDb } from "../plan/local-db.ts";
 import type { Workspace } from "../plan/workspace.svelte.ts";
@@ -48,12 +50,15 @@ export type AccountsImportStep =
       dataset: AccountsDataset;
       json: string;
       preview: AccountsImportPreview;
+      /** Pinned accounts the file lacks, whose overrides would stop counting. */
+      detachedPins: DetachedPin[];
       /** Reason the last Apply failed, or null. */
       problem: string | null;
     }
   | { kind: "applied"; fileName: string; accounts: number };
 
 const NO_PINS: ReadonlyMap<string, string> = new Map();
+const NO_OVERRIDES: readonly string[] = [];
 
 /** The accounts import of the Data tab: a file through the worker, a preview, then upload. */
 export class AccountsImport {
@@ -62,14 +67,21 @@ export class AccountsImport {
   #run: AccountsImportRun | null = null;
 
   readonly #pinned: () => ReadonlyMap<string, string>;
+  readonly #overrideAccountIds: () => readonly string[];
 
-  /** `pinned` returns account id -> territory id of the overrides in effect. */
+  /**
+   * `pinned` returns account id -> territory id of the overrides in effect,
+   * and `overrideAccountIds` the account id of every override, whatever its
+   * dates.
+   */
   constructor(
     workspace: Workspace,
     pinned: () => ReadonlyMap<string, string> = () => NO_PINS,
+    overrideAccountIds: () => readonly string[] = () => NO_OVERRIDES,
   ) {
     this.#workspace = workspace;
     this.#pinned = pinned;
+    this.#overrideAccountIds = overrideAccountIds;
   }
 
   /** Reads and checks a CSV file in a worker; the outcome becomes the next step. */
@@ -134,6 +146,11 @@ export class AccountsImport {
         dataset: outcome.result.dataset,
         json: outcome.json ?? JSON.stringify(outcome.result.dataset),
         preview: this.#compare(outcome.result.dataset),
+        detachedPins: findDetachedPins(
+          this.#overrideAccountIds(),
+          this.#workspace.reference?.accounts ?? [],
+          outcome.result.dataset.accounts,
+        ),
         problem: null,
       };
     }

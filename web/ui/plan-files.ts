@@ -17,17 +17,21 @@ export type PlanFileKind = "assignments" | "accounts" | "geojson";
 
 /**
  * Builds an export file of the plan with the same model code as
- * `meridian export`, so both write the same bytes for the same plan and
- * datasets. `ownerNames` maps person ids to names for the accounts file.
+ * `meridian export`, so both write the same bytes for the same plan,
+ * datasets and `asOf`. `ownerNames` maps person ids to names for the
+ * accounts file. The accounts and GeoJSON files apply the overrides in
+ * effect on `asOf` (`YYYY-MM-DD`), as `--as-of` does.
  */
 export function buildPlanFile(
   kind: PlanFileKind,
   planDoc: PlanDoc,
   reference: ReferenceData,
   ownerNames: ReadonlyMap<string, string>,
+  asOf: string,
 ): PlanFile {
   const territories = planDoc.readTerritories();
   const assignments = planDoc.readAssignments();
+  const pins = { overrides: planDoc.readOverrides(), asOf };
   const base = fileBaseName(planDoc.readMeta().name, planDoc.readMeta().planId);
   if (kind === "assignments") {
     return {
@@ -45,6 +49,7 @@ export function buildPlanFile(
         assignments,
         reference.accounts,
         ownerNames,
+        pins,
       ),
     };
   }
@@ -53,9 +58,11 @@ export function buildPlanFile(
     type: "application/geo+json",
     text: exportTerritoriesGeoJson(
       reference.topology,
-      reference.coverageIndex,
+      reference.metricIndex,
+      reference.accounts,
       territories,
       assignments,
+      pins,
     ),
   };
 }

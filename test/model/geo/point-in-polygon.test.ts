@@ -51,6 +51,33 @@ describe("UnitLocator", () => {
     expect(locator.locate(-100, 40)).toBeNull();
   });
 
+  test("nearest finds the closest outline within the limit", () => {
+    expect(locator.nearest(20.5, -0.03, 0.05)).toBe("islands");
+    expect(locator.nearest(10.04, 5, 0.05)).toBe("ring");
+    expect(locator.nearest(-0.02, -0.02, 0.05)).toBe("ring");
+  });
+
+  test("nearest returns null beyond the limit", () => {
+    expect(locator.nearest(10.06, 5, 0.05)).toBeNull();
+    expect(locator.nearest(25, 0.5, 0.05)).toBeNull();
+    expect(locator.nearest(-100, 40, 0.05)).toBeNull();
+  });
+
+  test("nearest measures to the edges of holes", () => {
+    // The hole of "ring" spans 3..7, and "inside-hole" fills 4..6 of it.
+    expect(locator.nearest(3.02, 5, 0.05)).toBe("ring");
+    expect(locator.nearest(3.98, 5, 0.05)).toBe("inside-hole");
+  });
+
+  test("nearest picks the closer of two outlines", () => {
+    const pair = new UnitLocator([
+      { id: "west", type: "Polygon", coordinates: [square(0, 0, 1)] },
+      { id: "east", type: "Polygon", coordinates: [square(1.04, 0, 1)] },
+    ]);
+    expect(pair.nearest(1.01, 0.5, 0.05)).toBe("west");
+    expect(pair.nearest(1.03, 0.5, 0.05)).toBe("east");
+  });
+
   test("polygonContains applies holes", () => {
     expect(polygonContains([square(0, 0, 10)], 3.5, 3.5)).toBe(true);
     expect(polygonContains([square(0, 0, 10), square(3, 3, 4)], 3.5, 3.5)).toBe(
@@ -80,5 +107,32 @@ describe("UnitLocator on US counties", () => {
 
   test("locate returns null in the Gulf of Mexico", () => {
     expect(locator.locate(-90, 26)).toBeNull();
+  });
+
+  test("nearest places coastal towns the outlines cut off", () => {
+    // Points from public/data/accounts.json that lie just outside the
+    // simplified shoreline, with the county the data build gave each.
+    const towns: [string, number, number, string][] = [
+      ["West Haven, CT", -72.947, 41.2707, "09170"],
+      ["York Beach, ME", -70.6089, 43.1715, "23031"],
+      ["Hull, MA", -70.9078, 42.302, "25023"],
+      ["Escanaba, MI", -87.0646, 45.7453, "26041"],
+      ["Vermilion, OH", -82.3646, 41.422, "39043"],
+    ];
+    for (const [town, lon, lat, unitId] of towns) {
+      expect({ town, inside: locator.locate(lon, lat) }).toEqual({
+        town,
+        inside: null,
+      });
+      expect({ town, nearest: locator.nearest(lon, lat, 0.05) }).toEqual({
+        town,
+        nearest: unitId,
+      });
+    }
+  });
+
+  test("nearest returns null far out at sea", () => {
+    expect(locator.nearest(-50, 35, 0.05)).toBeNull();
+    expect(locator.nearest(-90, 26, 0.05)).toBeNull();
   });
 });

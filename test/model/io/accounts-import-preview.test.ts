@@ -1,5 +1,9 @@
 import { describe, expect, test } from "vitest";
-import { compareAccountLists } from "../../../model/io/accounts-import-preview.ts";
+import {
+  compareAccountLists,
+  describeDetachedPins,
+  findDetachedPins,
+} from "../../../model/io/accounts-import-preview.ts";
 
 const territories = [
   { id: "east", name: "East" },
@@ -93,5 +97,68 @@ describe("compareAccountLists", () => {
       accounts: 1,
       potentialCents: 10050,
     });
+  });
+});
+
+describe("findDetachedPins", () => {
+  const before = [
+    { id: "dsm", name: "Des Moines" },
+    { id: "ames", name: "Ames" },
+    { id: "iowa-city", name: "Iowa City" },
+  ];
+  const after = [{ id: "iowa-city" }, { id: "new" }];
+
+  test("lists pinned accounts the new list lacks", () => {
+    const pins = findDetachedPins(
+      ["dsm", "iowa-city", "ames", "dsm"],
+      before,
+      after,
+    );
+    expect(pins).toEqual([
+      { accountId: "dsm", name: "Des Moines", overrides: 2 },
+      { accountId: "ames", name: "Ames", overrides: 1 },
+    ]);
+  });
+
+  test("skips accounts already missing before", () => {
+    expect(findDetachedPins(["gone"], before, after)).toEqual([]);
+  });
+
+  test("returns nothing when every pin stays", () => {
+    expect(findDetachedPins(["iowa-city"], before, after)).toEqual([]);
+  });
+});
+
+describe("describeDetachedPins", () => {
+  const pin = (name: string, overrides = 1) => ({
+    accountId: name.toLowerCase(),
+    name,
+    overrides,
+  });
+
+  test("names several accounts", () => {
+    expect(describeDetachedPins([pin("Des Moines"), pin("Ames")])).toBe(
+      "2 pinned accounts are not in this file: Des Moines, Ames. Their overrides stop counting.",
+    );
+  });
+
+  test("names one account and its overrides", () => {
+    expect(describeDetachedPins([pin("Ames")])).toBe(
+      "1 pinned account is not in this file: Ames. Its override stops counting.",
+    );
+    expect(describeDetachedPins([pin("Ames", 2)])).toBe(
+      "1 pinned account is not in this file: Ames. Its overrides stop counting.",
+    );
+  });
+
+  test("shortens a long list", () => {
+    const pins = Array.from({ length: 12 }, (_, i) => pin(`A${i + 1}`));
+    expect(describeDetachedPins(pins)).toBe(
+      "12 pinned accounts are not in this file: A1, A2, A3, A4, A5, A6, A7, A8, A9, A10 and 2 more. Their overrides stop counting.",
+    );
+  });
+
+  test("returns null without pins", () => {
+    expect(describeDetachedPins([])).toBeNull();
   });
 });

@@ -195,6 +195,19 @@ describe("importAccountsCsv", () => {
     expect(reasonOn(15)).toMatch(/latitude is given but longitude is empty/);
   });
 
+  test("places a point just off a county in the nearest one", () => {
+    const list = accounts(run(`${HEADER}\nShore,,33.03,-86.5,city,1`));
+    expect(list[0]).toMatchObject({ unitId: "01001", lat: 33.03, lon: -86.5 });
+  });
+
+  test("rejects a point farther than the tolerance", () => {
+    const rows = badRows(run(`${HEADER}\nSea,,33.06,-86.5,city,1`));
+    expect(rows).toHaveLength(1);
+    expect(rows[0].reason).toMatch(
+      /latitude 33.06, longitude -86.5 is in no county and more than 0.05 degrees from one/,
+    );
+  });
+
   test("hints at swapped latitude and longitude", () => {
     const rows = badRows(run(`${HEADER}\nA,,-86.5,32.5,city,1`));
     expect(rows[0].reason).toMatch(/swapped/);
@@ -287,6 +300,100 @@ describe("importAccountsCsv ids", () => {
       run(`${HEADER}\nBranch,01001,,,city,1\nBranch,01001,,,city,2`),
     );
     expect(list[1].id).toBe(`${list[0].id}-2`);
+  });
+});
+
+describe("importAccountsCsv account_id", () => {
+  const ID_HEADER = "account_id,name,unit_id,segment,potential";
+
+  test("takes ids verbatim from the column", () => {
+    const list = accounts(
+      run(
+        [
+          `${ID_HEADER},external_id`,
+          "county-01001,Autauga County,01001,county,29743.50,CRM-1",
+          "ext-CRM 7,Acme,01003,city,1,",
+          "Zürich:1/a,Branch,01003,city,2,",
+        ].join("\n"),
+      ),
+    );
+    expect(list.map((account) => account.id)).toEqual([
+      "county-01001",
+      "ext-CRM 7",
+      "Zürich:1/a",
+    ]);
+    expect(list[0].externalId).toBe("CRM-1");
+  });
+
+  test("wins over external_id and content", () => {
+    const list = accounts(
+      run(
+        "account_id,name,county_fips,segment,potential,external_id\nmy-1,A,01001,city,1,CRM-1",
+      ),
+    );
+    expect(list[0].id).toBe("my-1");
+  });
+
+  test("reads the export's other columns without error", () => {
+    const text = [
+      "account_id,name,unit_id,segment,potential,territory,owner,longitude,latitude",
+      'city-1,Prattville,01001,city,28336.00,South,"Li, Wei",-86.4597,32.464',
+      "county-01003,Baldwin County,01003,county,5,,,,",
+    ].join("\n");
+    const list = accounts(run(text));
+    expect(list[0]).toEqual({
+      id: "city-1",
+      name: "Prattville",
+      unitId: "01001",
+      segment: "city",
+      potential: "28336.00",
+      lon: -86.4597,
+      lat: 32.464,
+    });
+    expect(list[1]).toEqual({
+      id: "county-01003",
+      name: "Baldwin County",
+      unitId: "01003",
+      segment: "county",
+      potential: "5.00",
+    });
+  });
+
+  test("reports empty, long and invalid ids with their lines", () => {
+    const text = [
+      ID_HEADER,
+      ",A,01001,city,1",
+      `${"x".repeat(129)},B,01001,city,1`,
+      `${"y".repeat(128)},C,01001,city,1`,
+      '"tab\tid",D,01001,city,1',
+      "ok\u200bid,E,01001,city,1",
+    ].join("\n");
+    const rows = badRows(run(text));
+    expect(rows.map((row) => row.line)).toEqual([2, 3, 5, 6]);
+    expect(rows[0].reason).toMatch(/^account_id is empty\./);
+    expect(rows[1].reason).toMatch(
+      /has 129 characters, more than the 128 allowed/,
+    );
+    expect(rows[2].reason).toMatch(
+      /account_id "tab\\tid" contains a character other than letters/,
+    );
+    expect(rows[3].reason).toMatch(/contains a character other than letters/);
+  });
+
+  test("reports a repeated id on its later line", () => {
+    const text = [
+      ID_HEADER,
+      "a-1,A,01001,city,1",
+      "a-2,B,01001,city,1",
+      "a-1,C,01003,city,1",
+    ].join("\n");
+    expect(badRows(run(text))).toEqual([
+      {
+        line: 4,
+        reason:
+          'account_id "a-1" is also on line 2. Give each account its own account_id.',
+      },
+    ]);
   });
 });
 
