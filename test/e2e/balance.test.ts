@@ -106,20 +106,6 @@ async function text(testId: string): Promise<string> {
   return (await page.getByTestId(testId).textContent())?.trim() ?? "";
 }
 
-test("form lists states with counties", async () => {
-  const states = await page
-    .locator("[data-testid=balance-state] option")
-    .evaluateAll((options) =>
-      options.map((option) => (option as HTMLOptionElement).value),
-    );
-  expect(states).toContain(NEW_HAMPSHIRE);
-  // American Samoa, Guam, the Northern Mariana Islands and the Virgin
-  // Islands have no counties in the demo geometry.
-  for (const fips of ["60", "66", "69", "78"]) {
-    expect(states).not.toContain(fips);
-  }
-});
-
 test("metric follows the territory list", async () => {
   // Given the territory list balances on accounts
   await page.getByTestId("sidebar-tab-territories").click();

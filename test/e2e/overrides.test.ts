@@ -280,7 +280,7 @@ test("override of a missing account", async () => {
     { accountId: missing, territoryId: MOUNTAIN },
   );
 
-  // Then its row says so, offers no map link, and is not in effect
+  // Then its row shows the status, offers no map link, and is not in effect
   await ada.page.getByTestId("sidebar-tab-accounts").click();
   const row = ada.page.locator(
     `[data-testid="override-row"][data-account-id="${missing}"]`,
