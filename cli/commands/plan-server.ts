@@ -84,7 +84,7 @@ async function fetchDataset(
   return response.text();
 }
 
-/** The http(s) origin of a server given by its app or sync address. */
+/** Returns the http(s) origin of a server given by its app or sync address. */
 function httpBase(server: string): string {
   const url = new URL(syncBase(server));
   url.protocol = url.protocol === "wss:" ? "https:" : "http:";

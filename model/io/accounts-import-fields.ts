@@ -1,6 +1,6 @@
 /**
  * Checks of single values in an accounts CSV row. Each returns the parsed
- * value, or a reason that names the value and tells what to write instead.
+ * value, or a reason that names the value and what to write instead.
  */
 
 export type FieldCheck<T> =

@@ -281,7 +281,7 @@ describe("export buttons", () => {
       `unit_id,territory\n${GREELEY},Pacific\n`,
     );
 
-    // Then the preview's Mountain row names Ada, and Pacific names nobody
+    // Then the preview's Mountain row shows Ada as owner, and Pacific shows no owner
     const preview = page.getByTestId("impact-preview");
     await preview.waitFor();
     const row = (id: string) =>
