@@ -1,0 +1,35 @@
+import type Decimal from "decimal.js";
+import { MoneyFormatError, parseMoney, toCents } from "../money.ts";
+import { QuotaInputError } from "./errors.ts";
+
+/** Parses a decimal string with at most two decimal places into integer cents. */
+export function parseCents(text: string, field: string): number {
+  const amount = parseDecimal(text, field);
+  if (amount.decimalPlaces() > 2) {
+    throw new QuotaInputError(
+      `${field} is ${text}, which has more than two decimal places; round it to the cent.`,
+    );
+  }
+  return toCents(amount);
+}
+
+/** Parses a decimal string, raising QuotaInputError that names the field. */
+export function parseDecimal(text: string, field: string): Decimal {
+  try {
+    return parseMoney(text, field);
+  } catch (error) {
+    if (error instanceof MoneyFormatError) {
+      throw new QuotaInputError(error.message);
+    }
+    throw error;
+  }
+}
+
+/** Checks that a per-node figure in cents is a safe integer of zero or more. */
+export function checkNodeCents(value: number, field: string): void {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new QuotaInputError(
+      `${field} is ${value}; give whole cents of zero or more.`,
+    );
+  }
+}
