@@ -30,6 +30,9 @@ export function createMap(
     dragRotate: false,
     pitchWithRotate: false,
     touchPitch: false,
+    // State labels switch between code and name by zoom, and their data is
+    // set again after each move; a cross-fade drew both texts at once.
+    fadeDuration: 0,
   });
   keepStateLabelsWhole(map, geometry.stateLabels);
   return map;
