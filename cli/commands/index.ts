@@ -1,10 +1,12 @@
 import type { Command } from "../command.ts";
 import { balanceCommand } from "./balance.ts";
+import { capacityCommand } from "./capacity.ts";
 import { dataCommand } from "./data.ts";
 import { exportCommand } from "./export.ts";
 import { importCommand } from "./import.ts";
 import { inviteCommand } from "./invite.ts";
 import { planCommand } from "./plan.ts";
+import { quotaCommand } from "./quota.ts";
 
 // Each subcommand registers here, in the order the help lists them.
 export const commands: Command[] = [
@@ -14,4 +16,6 @@ export const commands: Command[] = [
   importCommand,
   exportCommand,
   balanceCommand,
+  capacityCommand,
+  quotaCommand,
 ];
