@@ -12,7 +12,7 @@ export interface GeneratedPlan {
 /**
  * Generates 3,233 units (the number of US counties), 100,000 accounts and
  * 1,000 territories from seed 42, so that every benchmark that calls it
- * sees the same plan. Populations are below 500,000 and each account's
+ * gets the same plan. Populations are below 500,000 and each account's
  * potential is below $100,000, in integer cents.
  */
 export function generatePlan(): GeneratedPlan {

@@ -52,7 +52,7 @@ interface StrokeRecord {
 }
 
 /**
- * The painting page's own cost of a stroke, through the app's real paint
+ * Measures the painting page's own cost of a stroke, through the app's real paint
  * path: Playwright presses the mouse on the map, drags across seven
  * counties in 20 moves and releases, so the app's pointer handlers collect
  * the counties, write them in one transaction per animation frame and

@@ -107,6 +107,11 @@ function checkNode(
   node: QuotaNode,
   seen: ReadonlyMap<string, QuotaNode>,
 ): void {
+  if (typeof node !== "object" || node === null) {
+    throw new QuotaInputError(
+      `Quota node ${JSON.stringify(node)} is not an object; write each node as { "id", "name", "level", "parentId" }.`,
+    );
+  }
   if (typeof node.id !== "string" || node.id === "") {
     throw new QuotaInputError(
       `Quota node "${node.name}" has an empty id; give every node a unique id.`,

@@ -190,7 +190,7 @@ test("preview names pinned accounts the file lacks", async () => {
     .join("\r\n");
   await chooseCsv(page, "without-hospital.csv", withoutHospital);
 
-  // Then the preview says the override stops counting, before Apply
+  // Then the preview warns that the override stops counting, before Apply
   const detached = page.getByTestId("accounts-import-detached");
   await detached.waitFor();
   await expect(detached.textContent()).resolves.toContain(

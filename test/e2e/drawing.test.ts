@@ -401,7 +401,7 @@ test("offline edit before a lock shows as lock conflict", async () => {
   ]);
   await saveScreenshot(ada.page, "drawing-lock-conflict");
 
-  // When Ada asks to restore the lock, she sees what else changes
+  // When Ada opens "Restore…", the panel lists what else changes
   // before anything is written.
   await ada.page.getByTestId("lock-restore").click();
   const effects = ada.page.getByTestId("lock-restore-effects");

@@ -57,7 +57,7 @@ afterAll(async () => {
 });
 
 test("an override syncs, survives a repaint and undoes", async () => {
-  // Given Grace sees the West region's account count
+  // Given Grace's page shows the West region's account count
   await expect
     .poll(() => regionAccounts(grace.page), { timeout: PAGE_TIMEOUT_MS })
     .toBeGreaterThan(0);

@@ -24,7 +24,7 @@ const territoryIds = ["north", "south", "east", "west"];
 // that is not in the list, such as a deleted territory.
 const targets = [...territoryIds, null, "deleted"];
 
-/** A stroke: some units, all set to one territory or unassigned. */
+/** Returns a random stroke: some units, all set to one territory or unassigned. */
 function randomStroke(random: SeededRandom): {
   unitIds: string[];
   territoryId: string | null;
@@ -232,9 +232,9 @@ describe("PendingAssignments", () => {
   });
 
   test("random events and late snapshots match the full sum", () => {
-    // A document receives strokes; each stroke's change events are
-    // recorded at once, and a snapshot of the document is read only now
-    // and then, so events often run ahead of the latest snapshot.
+    // A document receives strokes, and each stroke's change events are
+    // recorded at once. A snapshot of the document is read only now and
+    // then, so events often run ahead of the latest snapshot.
     for (let seed = 1; seed <= 20; seed++) {
       const random = new SeededRandom(1_000 + seed);
       const document = randomAssignments(random);

@@ -168,7 +168,7 @@ describe("meridian import assignments through the server", () => {
     expect(imported.stderr).toBe("");
     expect(imported.status).toBe(0);
     expect(imported.stdout).toContain("3 unit(s) move");
-    // A client that has the plan open sees the import without reconnecting.
+    // A client that has the plan open receives the import without reconnecting.
     await until(
       watcher.doc,
       () => watcher.plan.territoryOf("01005") === "t-gulf",
@@ -286,7 +286,7 @@ describe("meridian import assignments with overrides", () => {
     const before = await preview("2026-12-31");
     const during = await preview("2027-01-01");
 
-    // Then North gains a1's 100.00 before the pin, and nothing while it holds
+    // Then North gains a1's 100.00 before the pin, and nothing while it is in effect
     const north = (stdout: string) =>
       stdout.split("\n").find((line) => line.startsWith("North"));
     expect(before.stderr).toBe("");

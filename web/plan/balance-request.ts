@@ -36,7 +36,7 @@ export interface BalanceRequest {
   seed: number;
 }
 
-/** What the person chose in the Balance tab. */
+/** Settings the person chose in the Balance tab. */
 export interface BalanceSettings {
   stateFips: string;
   /** Territories that take part, in the order to list them. */
@@ -106,7 +106,7 @@ export function countiesByTerritory(
   return counts;
 }
 
-/** The territories that take part unless the person chooses: the paintable ones that own counties in the state. */
+/** Returns the territories that take part unless the person picks others: the paintable ones that own counties in the state. */
 export function defaultTerritoryIds(
   geography: Pick<BalanceGeography, "units">,
   plan: BalancePlanState,

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { cascadeQuotas } from "../../../model/quota/cascade.ts";
 import { QuotaInputError } from "../../../model/quota/errors.ts";
+import type { QuotaNode } from "../../../model/quota/types.ts";
 import {
   buildQuotaTree,
   quotaNodesFromHierarchy,
@@ -14,6 +15,14 @@ describe("quota tree", () => {
 
     expect(() => buildQuotaTree(nodes)).toThrow(
       'Quota node id "ana" appears twice; give every node a unique id.',
+    );
+  });
+
+  test("rejects a node that is not an object", () => {
+    const nodes = [...exampleInput().nodes, 1 as unknown as QuotaNode];
+
+    expect(() => buildQuotaTree(nodes)).toThrow(
+      'Quota node 1 is not an object; write each node as { "id", "name", "level", "parentId" }.',
     );
   });
 
