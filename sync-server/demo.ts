@@ -6,6 +6,7 @@ import { inviteToken, mintInvite } from "./invites.ts";
 import { inviteUrl, START_LINK_DAYS } from "./links.ts";
 import type { Logger } from "./log.ts";
 import { datasetHashes, readManifest } from "./manifest.ts";
+import { withDemoPlanning } from "./demo-planning.ts";
 import { createPlan } from "./plans.ts";
 import { ROLES, type Role } from "./roles.ts";
 import type { Storage } from "./storage.ts";
@@ -42,7 +43,7 @@ export function seedDemoPlan(
     return false;
   }
 
-  const plan = readDemoPlan(file);
+  const plan = withDemoPlanning(readDemoPlan(file));
   plan.datasets = datasetHashes(manifest);
   createPlan(storage, plan);
   logger.info(

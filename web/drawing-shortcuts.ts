@@ -1,6 +1,7 @@
 import type { Designer } from "./plan/designer.svelte.ts";
 import type { Workspace } from "./plan/workspace.svelte.ts";
 import { isTextField } from "./shortcuts.ts";
+import { mapIsShown } from "./ui/main-view.svelte.ts";
 import { sidebarTab } from "./ui/sidebar-tab.svelte.ts";
 
 /** The id of the state picker of "Fill unassigned in a state", which F focuses. */
@@ -15,7 +16,8 @@ export const FILL_STATE_SELECT_ID = "fill-state";
  * - K locks or unlocks the selected territory, Shift+K locks all,
  *   Shift+U unlocks all;
  * - Enter applies the open preview, Escape discards it.
- * Keys typed into a text field are left to the field, and the keys of
+ * They apply only while the map is shown. Keys typed into a text field
+ * are left to the field, and the keys of
  * shortcuts.ts (tools, territories, undo) are handled there.
  */
 export function bindDrawingShortcuts(
@@ -26,7 +28,7 @@ export function bindDrawingShortcuts(
     if (isTextField(event.target)) return;
     if (document.querySelector("dialog[open]")) return;
     if (event.ctrlKey || event.metaKey || event.altKey) return;
-    if (!workspace.canEdit) return;
+    if (!workspace.canEdit || !mapIsShown()) return;
     if (handlePreviewKeys(designer, event)) {
       event.preventDefault();
       return;

@@ -1,5 +1,6 @@
 import { territoriesInListOrder } from "../model/regions.ts";
 import type { Workspace } from "./plan/workspace.svelte.ts";
+import { mapIsShown } from "./ui/main-view.svelte.ts";
 import { sidebarTab } from "./ui/sidebar-tab.svelte.ts";
 
 /** The id of the new-territory name field, which N focuses. */
@@ -12,7 +13,8 @@ export const NEW_TERRITORY_INPUT_ID = "new-territory-name";
  * - B paint, E eraser, H pan; Space held over the map pans;
  * - N focuses the new-territory name;
  * - Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z and Ctrl+Y redo (own changes only).
- * Keys typed into a text field are left to the field.
+ * Keys typed into a text field are left to the field, and the tool keys
+ * apply only while the map is shown.
  */
 export function bindShortcuts(
   workspace: Workspace,
@@ -32,6 +34,7 @@ export function bindShortcuts(
       return;
     }
     if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (!mapIsShown()) return;
     if (handleToolKeys(workspace, event.key)) event.preventDefault();
   };
   const onKeyUp = (event: KeyboardEvent) => {

@@ -5,6 +5,7 @@ import type { CoverageResult } from "../model/coverage.ts";
 import type { PlanDoc } from "../model/doc/plan-doc.ts";
 import type { LockViolation } from "../model/locks.ts";
 import type { Workspace } from "./plan/workspace.svelte.ts";
+import type { Planning } from "./planning/planning.svelte.ts";
 
 /**
  * `window.meridian`: a hook for browser tests and automation, documented in
@@ -26,6 +27,8 @@ export interface MeridianHook {
   whenMapIdle(): Promise<void>;
   /** Differences between lock snapshots and the document as it is now. */
   lockViolations(): LockViolation[];
+  /** Targets, capacity and quotas of the open plan: inputs, derived figures and edits. */
+  readonly planning: Planning | null;
 }
 
 declare global {
@@ -36,6 +39,7 @@ declare global {
 
 let workspace: Workspace | null = null;
 let map: MapLibreMap | null = null;
+let planning: Planning | null = null;
 let resolveReady: () => void = () => {};
 
 export function installTestingHook(): void {
@@ -57,6 +61,9 @@ export function installTestingHook(): void {
     },
     get map() {
       return map;
+    },
+    get planning() {
+      return planning;
     },
     ready,
     paint(unitIds, territoryId) {
@@ -85,6 +92,10 @@ export function installTestingHook(): void {
 
 export function exposeWorkspace(value: Workspace | null): void {
   workspace = value;
+}
+
+export function exposePlanning(value: Planning | null): void {
+  planning = value;
 }
 
 export function exposeMap(value: MapLibreMap | null): void {

@@ -1,5 +1,7 @@
 import type * as Y from "yjs";
 import { PlanDoc } from "./plan-doc.ts";
+import { PlanningDoc } from "./planning-doc.ts";
+import { seedPlanning, type PlanningSeed } from "./planning-seed.ts";
 import { SCHEMA_VERSION, type Territory } from "./schema.ts";
 
 /** Options for `initPlan`: what a new plan starts with. */
@@ -10,6 +12,7 @@ export interface NewPlan {
   datasets?: Record<string, string>;
   territories?: (Omit<Territory, "id"> & { id?: string })[];
   assignments?: Iterable<[string, string]>;
+  planning?: PlanningSeed;
 }
 
 /**
@@ -33,6 +36,7 @@ export function initPlan(doc: Y.Doc, plan: NewPlan): PlanDoc {
       planDoc.createTerritory(territory);
     for (const [unitId, territoryId] of plan.assignments ?? [])
       planDoc.assignments.set(unitId, territoryId);
+    if (plan.planning) seedPlanning(new PlanningDoc(doc), plan.planning);
   });
   return planDoc;
 }

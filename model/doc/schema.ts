@@ -3,7 +3,8 @@
  * everything else goes through the functions in plan-doc.ts.
  *
  * Version 1 holds, as top-level shared types:
- * - `meta` (Y.Map): schemaVersion, planId, name, currency, datasets (kind -> sha256).
+ * - `meta` (Y.Map): schemaVersion, planId, name, currency, datasets (kind -> sha256),
+ *   and `scenarioOf` (the source plan's id) in a plan duplicated as a scenario.
  * - `territories` (Y.Map of Y.Map): id -> name, color, parentId, ownerId, locked, kind,
  *   and `lockedUnits` (sorted unit ids the territory held when it was locked)
  *   while it is locked.
@@ -11,9 +12,17 @@
  *   A YKeyValue keeps the document small under repeated repainting, because a
  *   repaint removes the old entry instead of leaving a Y.Map tombstone per key.
  * - `overrides` (Y.Map of Y.Map): account id -> territoryId, effectiveFrom, effectiveTo.
- * - `reps`, `roles`, `hires`, `targets`, `quotas`, `compPlans`, `creditingRules`
- *   (Y.Map of Y.Map by id): reserved for capacity, quota and incentive inputs.
- * The review document (room `<planId>.review`) contains `comments` and `decisions`.
+ * - `planning` (Y.Map): fiscalStartMonth, fiscalYear, companyQuota, seasonality
+ *   and one `rule:<level>` per quota level (see planning-doc.ts).
+ * - `targets` (Y.Map): `<segment>\n<period>` -> amount.
+ * - `roles`, `reps`, `hires` (Y.Map of Y.Map by id): capacity inputs.
+ * - `quotas` (Y.Map): quota node id -> manual adjustment `{amount}` or `{delta}`.
+ * - `priorBookings` (Y.Map): quota node id -> prior-year bookings.
+ * - `cellHistory` (Y.Array): one entry per edit of a planning input: cell,
+ *   from, to, personId, name, at.
+ * - `compPlans`, `creditingRules` (Y.Map of Y.Map by id): reserved for incentives.
+ * The review document (room `<planId>.review`) contains `comments`,
+ * `decisions` and `proposals` (bottom-up quota counter-proposals).
  */
 export const SCHEMA_VERSION = 1;
 
@@ -27,18 +36,19 @@ export const OVERRIDES = "overrides";
  * makes to a locked territory shows as a lock violation.
  */
 export const LOCKED_UNITS = "lockedUnits";
-export const RESERVED_MAPS = [
-  "reps",
-  "roles",
-  "hires",
-  "targets",
-  "quotas",
-  "compPlans",
-  "creditingRules",
-] as const;
+export const PLANNING = "planning";
+export const TARGETS = "targets";
+export const ROLES = "roles";
+export const REPS = "reps";
+export const HIRES = "hires";
+export const QUOTA_ADJUSTMENTS = "quotas";
+export const PRIOR_BOOKINGS = "priorBookings";
+export const CELL_HISTORY = "cellHistory";
+export const RESERVED_MAPS = ["compPlans", "creditingRules"] as const;
 
 export const REVIEW_COMMENTS = "comments";
 export const REVIEW_DECISIONS = "decisions";
+export const REVIEW_PROPOSALS = "proposals";
 
 /** Suffix that turns a plan id into the room name of its review document. */
 export const REVIEW_ROOM_SUFFIX = ".review";
@@ -64,6 +74,8 @@ export interface PlanMeta {
   name: string;
   currency: string;
   datasets: Record<string, string>;
+  /** Id of the plan this one was duplicated from as a scenario, or null. */
+  scenarioOf: string | null;
 }
 
 export interface AccountOverride {

@@ -9,6 +9,12 @@ import {
   type OverrideInput,
 } from "../../model/doc/account-overrides.ts";
 import type { Override } from "../../model/overrides.ts";
+import type { CellChange, PlanningDoc } from "../../model/doc/planning-doc.ts";
+import type { PlanningChange } from "../../model/doc/planning-edits.ts";
+import {
+  applyPlanningChanges,
+  type EditContext,
+} from "../../model/doc/planning-write.ts";
 import { createUndoManager } from "./undo.ts";
 
 /**
@@ -212,6 +218,24 @@ export class PlanEditor {
         homeUnitOf,
         this.origin,
       ),
+    );
+  }
+
+  /**
+   * Applies changes of planning inputs (targets, capacity, quotas) as one
+   * undo step with one history entry per changed cell. `context.check`
+   * may refuse the edit, and then nothing is written.
+   */
+  editPlanning(
+    planning: PlanningDoc,
+    changes: readonly PlanningChange[],
+    context: Omit<EditContext, "origin">,
+  ): CellChange[] {
+    return this.#step(() =>
+      applyPlanningChanges(planning, changes, {
+        ...context,
+        origin: this.origin,
+      }),
     );
   }
 

@@ -1,5 +1,6 @@
 import * as Y from "yjs";
 import type { PlanDoc } from "../../model/doc/plan-doc.ts";
+import { PlanningDoc } from "../../model/doc/planning-doc.ts";
 
 /**
  * Strokes are bounded by `stopCapturing()` at their start and end, so the
@@ -9,8 +10,8 @@ import type { PlanDoc } from "../../model/doc/plan-doc.ts";
 const STROKE_CAPTURE_TIMEOUT_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Creates an undo manager over territories, assignments and account
- * overrides that tracks only transactions with `origin`, so undo never
+ * Creates an undo manager over territories, assignments, account
+ * overrides and planning inputs that tracks only transactions with `origin`, so undo never
  * reverts another person's edit.
  */
 export function createUndoManager(
@@ -18,7 +19,12 @@ export function createUndoManager(
   origin: object,
 ): Y.UndoManager {
   return new Y.UndoManager(
-    [planDoc.territories, planDoc.assignmentArray, planDoc.overrides],
+    [
+      planDoc.territories,
+      planDoc.assignmentArray,
+      planDoc.overrides,
+      ...new PlanningDoc(planDoc.doc).undoScope(),
+    ],
     {
       trackedOrigins: new Set([origin]),
       captureTimeout: STROKE_CAPTURE_TIMEOUT_MS,

@@ -1,0 +1,22 @@
+/** The views of a plan: the map, and the planning views beside it. */
+export type MainView = "map" | "targets" | "capacity" | "quotas" | "scenarios";
+
+export const MAIN_VIEWS: { view: MainView; label: string }[] = [
+  { view: "map", label: "Map" },
+  { view: "targets", label: "Targets" },
+  { view: "capacity", label: "Capacity" },
+  { view: "quotas", label: "Quotas" },
+  { view: "scenarios", label: "Scenarios" },
+];
+
+class MainViewState {
+  current = $state<MainView>("map");
+}
+
+/** The view shown now; one per page, as the page shows one plan. */
+export const mainView = new MainViewState();
+
+/** True when the map is shown, so map and drawing shortcuts apply. */
+export function mapIsShown(): boolean {
+  return mainView.current === "map";
+}
