@@ -136,12 +136,13 @@ test("search flies to a county", async () => {
 test("region rolls up and colours map", async () => {
   const page = ada.page;
   await page.getByTestId("sidebar-tab-regions").click();
-  await page.getByTestId("regions-empty").waitFor();
+  await page.getByTestId("region-card").first().waitFor();
 
-  // Ada creates "Coasts" and puts two divisions in it.
+  // Ada creates "Coasts" and moves two divisions from the demo's Census
+  // regions into it.
   await page.locator("#new-region-name").fill("Coasts");
   await page.locator("#new-region-name").press("Enter");
-  const card = page.getByTestId("region-card");
+  const card = page.getByTestId("region-card").filter({ hasText: "Coasts" });
   await card.waitFor();
   const regionId = (await card.getAttribute("data-region-id"))!;
   for (const territoryId of ["demo-pacific", "demo-new-england"]) {
