@@ -1,9 +1,12 @@
-import type {
-  CapacityResult,
-  MonthFigures,
-} from "../../model/capacity/capacity.ts";
+import type { CapacityResult } from "../../model/capacity/capacity.ts";
 import type { HirePlan } from "../../model/capacity/hires.ts";
-import { csvField } from "../../model/io/csv.ts";
+import { formatTableCsv } from "../../model/io/planning-table-csv.ts";
+import {
+  capacityTable,
+  hirePlanTable,
+  type PlanningTable,
+  type RoleLabel,
+} from "../../model/io/planning-tables.ts";
 import {
   describeTrace,
   type MoneyFigure,
@@ -13,64 +16,32 @@ import {
 /** Capacity of the planned team, and hires needed when targets and a role were given. */
 export interface CapacityReport {
   result: CapacityResult;
-  roleIds: string[];
+  /** Roles of the input file in file order, for column headers. */
+  roles: RoleLabel[];
   /** Hires of one role that close the shortfalls, or null without targets. */
   hires: { roleId: string; plan: HirePlan } | null;
 }
 
 /**
+ * Builds the tables of a report: the months, then the hires needed when
+ * the report has a hire plan. CSV and XLSX output write these tables.
+ */
+export function capacityTables(report: CapacityReport): PlanningTable[] {
+  const tables = [capacityTable(report.result, report.roles)];
+  if (report.hires !== null) {
+    tables.push(hirePlanTable(report.hires.plan, report.hires.roleId));
+  }
+  return tables;
+}
+
+/**
  * Formats the months as CSV, one row a month. Target and gap are empty
- * without targets. The hires-needed section follows after a blank line.
+ * without targets. The hires-needed table follows after a blank line.
  */
 export function formatCapacityCsv(report: CapacityReport): string {
-  const header = [
-    "period",
-    ...report.roleIds.map((id) => `capacity_${id}`),
-    "total_capacity",
-    "target",
-    "gap",
-    "cost_of_sales",
-  ];
-  const lines = [header.map(csvField).join(",")];
-  for (const month of report.result.months) {
-    lines.push(monthRow(month).map(csvField).join(","));
-  }
-
-  if (report.hires !== null) {
-    lines.push("", "gap_period,role,hires,start_period,capacity_per_hire,note");
-    for (const row of hireRows(report.hires.plan, report.hires.roleId)) {
-      lines.push(row.map(csvField).join(","));
-    }
-  }
-  return lines.join("\n") + "\n";
-}
-
-/** Lists recommended hires and unclosable shortfalls together, in month order. */
-function hireRows(plan: HirePlan, roleId: string): string[][] {
-  const rows = plan.recommendations.map((hire) => [
-    hire.gapMonthId,
-    hire.roleId,
-    String(hire.count),
-    hire.startMonthId,
-    hire.capacityPerHire,
-    "",
-  ]);
-  for (const gap of plan.unclosable) {
-    const note = `unclosable shortfall of ${gap.gap}: ${gap.reason}`;
-    rows.push([gap.monthId, roleId, "", "", "", note]);
-  }
-  return rows.sort((a, b) => a[0].localeCompare(b[0]));
-}
-
-function monthRow(month: MonthFigures): string[] {
-  return [
-    month.monthId,
-    ...month.roles.map((role) => role.capacity.amount),
-    month.capacity.amount,
-    month.target?.amount ?? "",
-    month.gap?.amount ?? "",
-    month.costOfSales.amount,
-  ];
+  return capacityTables(report)
+    .map((table) => formatTableCsv(table))
+    .join("\n");
 }
 
 /**

@@ -3,10 +3,12 @@ import { parseOptions, type Command } from "../command.ts";
 import { CliError } from "../errors.ts";
 import { checkOutputPath, writeOutputFile } from "../output.ts";
 import {
+  capacityTables,
   formatCapacityCsv,
   formatCapacityJson,
   type CapacityReport,
 } from "./capacity-output.ts";
+import { writeWorkbookFile } from "./workbook-file.ts";
 import {
   computeCapacity,
   type CapacityInput,
@@ -19,22 +21,24 @@ import { FiscalPeriodError, TargetError } from "../../model/plan/errors.ts";
 import { fiscalYear, type FiscalCalendar } from "../../model/plan/periods.ts";
 import { buildTargets, type TargetInput } from "../../model/plan/targets.ts";
 
-const FORMATS = ["csv", "json"] as const;
+const FORMATS = ["csv", "json", "xlsx"] as const;
 
-const HELP = `Usage: meridian capacity FILE.json [--format csv|json] [--out FILE]
+const HELP = `Usage: meridian capacity FILE.json [--format csv|json|xlsx] [--out FILE]
                          [--hire-role ROLE]
 
 Computes the sales capacity of one fiscal year from roles, reps and planned
-hires in FILE.json, month by month: capacity per role, total capacity, target,
-gap (target - capacity) and cost of sales. When the file has targets, it also
-recommends the hires of one role that close each month's shortfall.
-docs/CAPACITY.md states the rules and docs/CLI.md the shape of FILE.json.
+hires in FILE.json, month by month: headcount, capacity and cost of sales per
+role and in total, target and gap (target - capacity). When the file has
+targets, it also recommends the hires of one role that close each month's
+shortfall. docs/CAPACITY.md states the rules and docs/CLI.md the shape of
+FILE.json.
 
 Options:
   --format FORMAT    csv (one row a month, then the hires needed after a
-                     blank line) or json (every figure with its trace)
-                     (default: csv)
-  --out FILE         file to write (default: standard output)
+                     blank line), json (every figure with its trace) or
+                     xlsx (sheets Capacity and Hires needed) (default: csv)
+  --out FILE         file to write (default: standard output; required
+                     for xlsx)
   --hire-role ROLE   id of the role whose hires close the shortfalls
                      (default: the first role in FILE.json)`;
 
@@ -69,10 +73,19 @@ export const capacityCommand: Command = {
         `Unknown format "${format}": use one of ${FORMATS.join(", ")}.`,
       );
     }
+    if (format === "xlsx" && !values.out) {
+      throw usage(
+        "--format xlsx writes a binary file, so it needs --out FILE.xlsx.",
+      );
+    }
     if (values.out) checkOutputPath(values.out);
 
     const file = readCapacityFile(positionals[0]);
     const report = runModel(() => buildReport(file, values["hire-role"]));
+    if (format === "xlsx") {
+      await writeWorkbookFile(values.out!, capacityTables(report));
+      return;
+    }
     const text =
       format === "json"
         ? formatCapacityJson(report)
@@ -115,7 +128,8 @@ function buildReport(
     input.targets === undefined || roleId === undefined
       ? null
       : { roleId, plan: recommendHires(input, roleId) };
-  return { result, roleIds: file.roles.map((r) => r.id), hires };
+  const roles = file.roles.map((role) => ({ id: role.id, name: role.name }));
+  return { result, roles, hires };
 }
 
 function runModel<T>(run: () => T): T {

@@ -2,7 +2,15 @@ import fs from "node:fs";
 import { parseOptions, type Command } from "../command.ts";
 import { CliError } from "../errors.ts";
 import { checkOutputPath, writeOutputFile } from "../output.ts";
-import { csvField } from "../../model/io/csv.ts";
+import { writeWorkbookFile } from "./workbook-file.ts";
+import { formatTableCsv } from "../../model/io/planning-table-csv.ts";
+import { quotaTable } from "../../model/io/planning-tables.ts";
+import { FiscalPeriodError } from "../../model/plan/errors.ts";
+import {
+  fiscalYear,
+  type FiscalCalendar,
+  type FiscalYear,
+} from "../../model/plan/periods.ts";
 import { cascadeQuotas } from "../../model/quota/cascade.ts";
 import {
   QuotaAdjustmentError,
@@ -15,23 +23,25 @@ import type {
 } from "../../model/quota/types.ts";
 
 const MODES: readonly AdjustmentMode[] = ["preserve", "overwrite"];
-const FORMATS = ["csv", "json"] as const;
+const FORMATS = ["csv", "json", "xlsx"] as const;
 
-const HELP = `Usage: meridian quota FILE.json [--mode preserve|overwrite] [--format csv|json] [--out FILE]
+const HELP = `Usage: meridian quota FILE.json [--mode preserve|overwrite] [--format csv|json|xlsx] [--out FILE]
 
 Runs the quota cascade on the inputs in FILE.json (nodes, companyQuota,
 levels, seasonality, and optionally potentialCents, priorBookingsCents and
-adjustments) and writes every node's annual and monthly quota. CSV has the
-header node_id,level,name,parent_id,annual_quota,month_1,...,month_12, one
-row per node, parents before children. JSON holds the whole result with the
-trace of every figure. docs/QUOTA.md states the rules; docs/CLI.md shows
-the input file.
+adjustments) and writes every node's annual and monthly quota. With the
+optional calendar and fiscalYear fields, XLSX month headers show fiscal
+months such as "Feb 2026". CSV has the
+header node_id,level,name,parent_id,annual_quota,source,month_1,...,month_12,
+one row per node, parents before children. XLSX holds the same table in a
+sheet named Quotas. JSON holds the whole result with the trace of every
+figure. docs/QUOTA.md states the rules; docs/CLI.md shows the input file.
 
 Options:
   --mode MODE     preserve keeps manual adjustments and splits the rest among
                   siblings; overwrite ignores them (default: preserve)
-  --format FMT    csv or json (default: csv)
-  --out FILE      file to write (default: standard output)`;
+  --format FMT    csv, json or xlsx (default: csv)
+  --out FILE      file to write (default: standard output; required for xlsx)`;
 
 export const quotaCommand: Command = {
   name: "quota",
@@ -54,17 +64,27 @@ export const quotaCommand: Command = {
     }
     const mode = readChoice("--mode", values.mode, MODES);
     const format = readChoice("--format", values.format, FORMATS);
+    if (format === "xlsx" && !values.out) {
+      throw usage(
+        "--format xlsx writes a binary file, so it needs --out FILE.xlsx.",
+      );
+    }
     if (values.out) checkOutputPath(values.out);
 
     const input = readInput(positionals[0]);
+    const year = readFiscalYear(positionals[0], input);
     const result = runCascade(input, mode);
-    const text =
-      format === "json"
-        ? `${JSON.stringify(result, null, 2)}\n`
-        : formatQuotaCsv(result);
+    if (format === "xlsx") {
+      await writeWorkbookFile(values.out!, [quotaTable(result, year)]);
+    } else {
+      const text =
+        format === "json"
+          ? `${JSON.stringify(result, null, 2)}\n`
+          : formatTableCsv(quotaTable(result));
+      if (values.out) writeOutputFile(values.out, text);
+      else process.stdout.write(text);
+    }
 
-    if (values.out) writeOutputFile(values.out, text);
-    else process.stdout.write(text);
     for (const skipped of result.skippedAdjustments) {
       console.error(
         `Skipped the adjustment of node "${skipped.nodeId}": ${skipped.reason}.`,
@@ -72,32 +92,6 @@ export const quotaCommand: Command = {
     }
   },
 };
-
-/** Writes one CSV row per node: ids, level, name, annual quota and the twelve months. */
-export function formatQuotaCsv(result: QuotaCascadeResult): string {
-  const months = Array.from({ length: 12 }, (_, i) => `month_${i + 1}`);
-  const header = [
-    "node_id",
-    "level",
-    "name",
-    "parent_id",
-    "annual_quota",
-    ...months,
-  ];
-  const rows = result.quotas.map((q) =>
-    [
-      q.nodeId,
-      q.level,
-      q.name,
-      q.parentId ?? "",
-      q.annual,
-      ...q.months.map((m) => m.amount),
-    ]
-      .map(csvField)
-      .join(","),
-  );
-  return [header.join(","), ...rows].map((line) => `${line}\n`).join("");
-}
 
 function usage(message: string): CliError {
   return new CliError(
@@ -149,6 +143,38 @@ function readInput(file: string): QuotaCascadeInput {
     );
   }
   return data as QuotaCascadeInput;
+}
+
+/** Reads the optional fiscal year that labels the months, from calendar and fiscalYear. */
+function readFiscalYear(
+  file: string,
+  input: QuotaCascadeInput,
+): FiscalYear | undefined {
+  const record = input as unknown as Record<string, unknown>;
+  if (record.calendar === undefined && record.fiscalYear === undefined) {
+    return undefined;
+  }
+  if (record.calendar === undefined || record.fiscalYear === undefined) {
+    throw new CliError(
+      `${file} has only one of "calendar" and "fiscalYear". Give both, such as "calendar": {"startMonth": 2, "firstFiscalYear": 2027} and "fiscalYear": 2027, or neither.`,
+    );
+  }
+  if (typeof record.calendar !== "object" || record.calendar === null) {
+    throw new CliError(
+      `Field "calendar" of ${file} is ${JSON.stringify(record.calendar)}. Give an object such as {"startMonth": 2, "firstFiscalYear": 2027}.`,
+    );
+  }
+  try {
+    return fiscalYear(
+      record.calendar as FiscalCalendar,
+      record.fiscalYear as number,
+    );
+  } catch (error) {
+    if (error instanceof FiscalPeriodError) {
+      throw new CliError(error.message);
+    }
+    throw error;
+  }
 }
 
 function runCascade(

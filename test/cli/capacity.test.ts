@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { readWorkbook, rowValues } from "./read-workbook.ts";
 import { runCli } from "./run-cli.ts";
 
 // Each run starts a Node process with tsx, so a test with several runs can
@@ -47,19 +48,19 @@ function writeInput(name: string, data: unknown): string {
   return file;
 }
 
-const EXPECTED_CSV = `period,capacity_ae,total_capacity,target,gap,cost_of_sales
-FY2027-M01,100000.00,100000.00,0.00,-100000.00,20000.00
-FY2027-M02,99000.00,99000.00,0.00,-99000.00,19800.00
-FY2027-M03,98510.00,98510.00,130000.00,31490.00,19802.00
-FY2027-M04,98514.90,98514.90,0.00,-98514.90,19801.98
-FY2027-M05,98514.85,98514.85,0.00,-98514.85,19801.98
-FY2027-M06,98514.85,98514.85,0.00,-98514.85,19801.98
-FY2027-M07,98514.85,98514.85,0.00,-98514.85,19801.98
-FY2027-M08,98514.85,98514.85,0.00,-98514.85,19801.98
-FY2027-M09,98514.85,98514.85,0.00,-98514.85,19801.98
-FY2027-M10,98514.85,98514.85,0.00,-98514.85,19801.98
-FY2027-M11,98514.85,98514.85,0.00,-98514.85,19801.98
-FY2027-M12,98514.85,98514.85,0.00,-98514.85,19801.98
+const EXPECTED_CSV = `period,month,headcount_ae,capacity_ae,cost_of_sales_ae,total_headcount,total_capacity,total_cost_of_sales,target,gap
+FY2027-M01,Jan 2027,1.0000,100000.00,20000.00,1.0000,100000.00,20000.00,0.00,-100000.00
+FY2027-M02,Feb 2027,0.9900,99000.00,19800.00,0.9900,99000.00,19800.00,0.00,-99000.00
+FY2027-M03,Mar 2027,0.9901,98510.00,19802.00,0.9901,98510.00,19802.00,130000.00,31490.00
+FY2027-M04,Apr 2027,0.9901,98514.90,19801.98,0.9901,98514.90,19801.98,0.00,-98514.90
+FY2027-M05,May 2027,0.9901,98514.85,19801.98,0.9901,98514.85,19801.98,0.00,-98514.85
+FY2027-M06,Jun 2027,0.9901,98514.85,19801.98,0.9901,98514.85,19801.98,0.00,-98514.85
+FY2027-M07,Jul 2027,0.9901,98514.85,19801.98,0.9901,98514.85,19801.98,0.00,-98514.85
+FY2027-M08,Aug 2027,0.9901,98514.85,19801.98,0.9901,98514.85,19801.98,0.00,-98514.85
+FY2027-M09,Sep 2027,0.9901,98514.85,19801.98,0.9901,98514.85,19801.98,0.00,-98514.85
+FY2027-M10,Oct 2027,0.9901,98514.85,19801.98,0.9901,98514.85,19801.98,0.00,-98514.85
+FY2027-M11,Nov 2027,0.9901,98514.85,19801.98,0.9901,98514.85,19801.98,0.00,-98514.85
+FY2027-M12,Dec 2027,0.9901,98514.85,19801.98,0.9901,98514.85,19801.98,0.00,-98514.85
 
 gap_period,role,hires,start_period,capacity_per_hire,note
 FY2027-M03,ae,1,FY2027-M02,99000.00,
@@ -133,7 +134,9 @@ describe("meridian capacity", () => {
     expect(result.status).toBe(0);
     const lines = result.stdout.trim().split("\n");
     expect(lines).toHaveLength(13);
-    expect(lines[1]).toBe("FY2027-M01,100000.00,100000.00,,,20000.00");
+    expect(lines[1]).toBe(
+      "FY2027-M01,Jan 2027,1.0000,100000.00,20000.00,1.0000,100000.00,20000.00,,",
+    );
   });
 
   test("--hire-role lists unclosable months in order", () => {
@@ -161,10 +164,10 @@ describe("meridian capacity", () => {
     expect(result.status).toBe(0);
     const lines = result.stdout.trim().split("\n");
     expect(lines[0]).toBe(
-      "period,capacity_ae,capacity_sdr,total_capacity,target,gap,cost_of_sales",
+      "period,month,headcount_ae,capacity_ae,cost_of_sales_ae,headcount_sdr,capacity_sdr,cost_of_sales_sdr,total_headcount,total_capacity,total_cost_of_sales,target,gap",
     );
     expect(lines[3]).toBe(
-      "FY2027-M03,98510.00,40000.00,138510.00,160000.00,21490.00,39802.00",
+      "FY2027-M03,Mar 2027,0.9901,98510.00,19802.00,2.0000,40000.00,20000.00,2.9901,138510.00,39802.00,160000.00,21490.00",
     );
     expect(lines.slice(13)).toEqual([
       "",
@@ -262,7 +265,7 @@ describe("meridian capacity", () => {
     const badFormat = runCli(["capacity", input, "--format", "xml"]);
     expect(badFormat.status).toBe(2);
     expect(badFormat.stderr).toContain(
-      'Unknown format "xml": use one of csv, json.',
+      'Unknown format "xml": use one of csv, json, xlsx.',
     );
   });
 
@@ -271,9 +274,90 @@ describe("meridian capacity", () => {
 
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(
-      "Usage: meridian capacity FILE.json [--format csv|json] [--out FILE]",
+      "Usage: meridian capacity FILE.json [--format csv|json|xlsx] [--out FILE]",
     );
     expect(result.stdout).toContain("--hire-role ROLE");
     expect(result.stdout).toContain("--out FILE");
+  });
+
+  test("xlsx writes capacity and hires sheets", async () => {
+    const input = writeInput("example.json", workedExample());
+    const out = path.join(dir, "capacity.xlsx");
+
+    const result = runCli([
+      "capacity",
+      input,
+      "--format",
+      "xlsx",
+      "--out",
+      out,
+    ]);
+
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe("");
+    const workbook = await readWorkbook(out);
+    const names = workbook.worksheets.map((sheet) => sheet.name);
+    expect(names).toEqual(["Capacity", "Hires needed"]);
+
+    const capacity = workbook.getWorksheet("Capacity")!;
+    expect(rowValues(capacity, 1)).toEqual([
+      ...["Period", "Month", "AE headcount", "AE capacity"],
+      ...["AE cost of sales", "Total headcount", "Total capacity"],
+      ...["Cost of sales", "Target", "Gap"],
+    ]);
+    expect(capacity.rowCount).toBe(13);
+    expect(rowValues(capacity, 4)).toEqual([
+      ...["FY2027-M03", "Mar 2027", 0.9901, 98510, 19802, 0.9901, 98510],
+      ...[19802, 130000, 31490],
+    ]);
+    expect(capacity.getCell("D5").value).toBe(98514.9);
+    expect(capacity.getCell("D5").numFmt).toBe("#,##0.00");
+    expect(capacity.getCell("C5").numFmt).toBe("0.0000");
+
+    const hires = workbook.getWorksheet("Hires needed")!;
+    expect(rowValues(hires, 1)).toEqual([
+      ...["Shortfall period", "Role", "Hires", "Start period"],
+      ...["Capacity per hire", "Note"],
+    ]);
+    expect(rowValues(hires, 2)).toEqual([
+      ...["FY2027-M03", "ae", 1, "FY2027-M02", 99000, null],
+    ]);
+  });
+
+  test("xlsx without targets has one sheet", async () => {
+    const data = workedExample();
+    delete data.targets;
+    const input = writeInput("no-targets.json", data);
+    const out = path.join(dir, "no-targets.xlsx");
+
+    const result = runCli([
+      "capacity",
+      input,
+      "--format",
+      "xlsx",
+      "--out",
+      out,
+    ]);
+
+    expect(result.status).toBe(0);
+    const workbook = await readWorkbook(out);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      "Capacity",
+    ]);
+    const sheet = workbook.getWorksheet("Capacity")!;
+    expect(rowValues(sheet, 2).slice(8)).toEqual([null, null]);
+  });
+
+  test("xlsx without --out exits 2", () => {
+    const input = writeInput("example.json", workedExample());
+
+    const result = runCli(["capacity", input, "--format", "xlsx"]);
+
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(
+      'meridian capacity: --format xlsx writes a binary file, so it needs --out FILE.xlsx. Run "meridian capacity --help" for the options.\n',
+    );
   });
 });

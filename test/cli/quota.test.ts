@@ -6,6 +6,7 @@ import type {
   QuotaCascadeInput,
   QuotaCascadeResult,
 } from "../../model/quota/types.ts";
+import { readWorkbook, rowValues } from "./read-workbook.ts";
 import { runCli } from "./run-cli.ts";
 
 // Each run starts Node with tsx, so the tests get a long timeout.
@@ -55,7 +56,7 @@ function quota(input: unknown, args: string[] = []) {
 }
 
 const HEADER =
-  "node_id,level,name,parent_id,annual_quota,month_1,month_2,month_3,month_4,month_5,month_6,month_7,month_8,month_9,month_10,month_11,month_12";
+  "node_id,level,name,parent_id,annual_quota,source,month_1,month_2,month_3,month_4,month_5,month_6,month_7,month_8,month_9,month_10,month_11,month_12";
 
 /** Builds a CSV row whose months are `high` four times, then `low` eight times. */
 function row(fields: string, high: string, low: string): string {
@@ -71,18 +72,26 @@ describe("meridian quota", () => {
     expect(result.stdout).toBe(
       [
         HEADER,
-        row("acme,company,Acme,,1200000.00", "120000.00", "90000.00"),
-        row("east,region,East,acme,990000.00", "99000.00", "74250.00"),
+        row("acme,company,Acme,,1200000.00,company", "120000.00", "90000.00"),
+        row("east,region,East,acme,990000.00,cascade", "99000.00", "74250.00"),
         row(
-          'bos,territory,"Boston, MA",east,990000.00',
+          'bos,territory,"Boston, MA",east,990000.00,cascade',
           "99000.00",
           "74250.00",
         ),
-        row("ana,rep,Ana,bos,500000.00", "50000.00", "37500.00"),
-        row("ben,rep,Ben,bos,490000.00", "49000.00", "36750.00"),
-        row("west,region,West,acme,330000.00", "33000.00", "24750.00"),
-        row("sea,territory,Seattle,west,330000.00", "33000.00", "24750.00"),
-        row("gus,rep,Gus,sea,330000.00", "33000.00", "24750.00"),
+        row(
+          "ana,rep,Ana,bos,500000.00,adjusted amount",
+          "50000.00",
+          "37500.00",
+        ),
+        row("ben,rep,Ben,bos,490000.00,cascade", "49000.00", "36750.00"),
+        row("west,region,West,acme,330000.00,cascade", "33000.00", "24750.00"),
+        row(
+          "sea,territory,Seattle,west,330000.00,cascade",
+          "33000.00",
+          "24750.00",
+        ),
+        row("gus,rep,Gus,sea,330000.00,cascade", "33000.00", "24750.00"),
         "",
       ].join("\n"),
     );
@@ -94,10 +103,10 @@ describe("meridian quota", () => {
     expect(result.status).toBe(0);
     const lines = result.stdout.split("\n");
     expect(lines[4]).toBe(
-      row("ana,rep,Ana,bos,495000.00", "49500.00", "37125.00"),
+      row("ana,rep,Ana,bos,495000.00,cascade", "49500.00", "37125.00"),
     );
     expect(lines[5]).toBe(
-      row("ben,rep,Ben,bos,495000.00", "49500.00", "37125.00"),
+      row("ben,rep,Ben,bos,495000.00,cascade", "49500.00", "37125.00"),
     );
     expect(result.stderr).toBe(
       'Skipped the adjustment of node "ana": overwritten.\n',
@@ -176,7 +185,110 @@ describe("meridian quota", () => {
       "Usage: meridian quota FILE.json [--mode preserve|overwrite]",
     );
     expect(result.stdout).toContain(
-      "node_id,level,name,parent_id,annual_quota,month_1,...,month_12",
+      "node_id,level,name,parent_id,annual_quota,source,month_1,...,month_12",
+    );
+    expect(result.stdout).toContain("--format FMT    csv, json or xlsx");
+  });
+
+  test("xlsx writes the Quotas sheet", async () => {
+    const out = path.join(dir, "quota.xlsx");
+
+    const result = quota(exampleInput(), ["--format", "xlsx", "--out", out]);
+
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe("");
+    const workbook = await readWorkbook(out);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Quotas"]);
+    const sheet = workbook.getWorksheet("Quotas")!;
+    expect(rowValues(sheet, 1)).toEqual([
+      ...["Node id", "Level", "Name", "Parent id", "Annual quota", "Source"],
+      ...Array.from({ length: 12 }, (_, i) => `Month ${i + 1}`),
+    ]);
+    expect(sheet.rowCount).toBe(9);
+    expect(rowValues(sheet, 2).slice(0, 8)).toEqual([
+      ...["acme", "company", "Acme", null, 1200000, "company"],
+      ...[120000, 120000],
+    ]);
+    expect(rowValues(sheet, 4).slice(0, 6)).toEqual([
+      ...["bos", "territory", "Boston, MA", "east", 990000, "cascade"],
+    ]);
+    expect(rowValues(sheet, 5).slice(4, 6)).toEqual([
+      500000,
+      "adjusted amount",
+    ]);
+    expect(sheet.getCell("Q6").value).toBe(36750);
+    expect(sheet.getCell("Q6").numFmt).toBe("#,##0.00");
+  });
+
+  test("xlsx labels fiscal months", async () => {
+    const out = path.join(dir, "quota-fiscal.xlsx");
+    const input = {
+      ...exampleInput(),
+      calendar: { startMonth: 2, firstFiscalYear: 2027 },
+      fiscalYear: 2027,
+    };
+
+    const result = quota(input, ["--format", "xlsx", "--out", out]);
+
+    expect(result.status).toBe(0);
+    const sheet = (await readWorkbook(out)).getWorksheet("Quotas")!;
+    expect(rowValues(sheet, 1).slice(6, 8)).toEqual(["Feb 2026", "Mar 2026"]);
+    expect(sheet.getCell("R1").value).toBe("Jan 2027");
+  });
+
+  test("xlsx keeps the skipped adjustment note", () => {
+    const out = path.join(dir, "quota-overwrite.xlsx");
+
+    const result = quota(exampleInput(), [
+      ...["--mode", "overwrite", "--format", "xlsx", "--out", out],
+    ]);
+
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe(
+      'Skipped the adjustment of node "ana": overwritten.\n',
+    );
+    expect(fs.existsSync(out)).toBe(true);
+  });
+
+  test("xlsx without --out exits 2", () => {
+    const result = quota(exampleInput(), ["--format", "xlsx"]);
+
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(
+      'meridian quota: --format xlsx writes a binary file, so it needs --out FILE.xlsx. Run "meridian quota --help" for the options.\n',
+    );
+  });
+
+  test("calendar without fiscalYear exits 1", () => {
+    const out = path.join(dir, "half-calendar.xlsx");
+    const input = {
+      ...exampleInput(),
+      calendar: { startMonth: 2, firstFiscalYear: 2027 },
+    };
+
+    const result = quota(input, ["--format", "xlsx", "--out", out]);
+
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      'has only one of "calendar" and "fiscalYear". Give both',
+    );
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  test("invalid fiscal year exits 1", () => {
+    const input = {
+      ...exampleInput(),
+      calendar: { startMonth: 13, firstFiscalYear: 2027 },
+      fiscalYear: 2027,
+    };
+
+    const result = quota(input);
+
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      "meridian quota: Fiscal year start month 13 is invalid. Use a whole number from 1 (January) to 12 (December).\n",
     );
   });
 });
