@@ -33,7 +33,12 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("message", (event) => {
   const data = event.data;
   if (data?.type !== "cache-urls" || !Array.isArray(data.urls)) return;
-  event.waitUntil(cacheMissing(data.urls.filter(isImmutable)));
+  event.waitUntil(
+    Promise.all([
+      cacheMissing(data.urls.filter(isImmutable)),
+      cacheAssetList(),
+    ]),
+  );
 });
 
 self.addEventListener("fetch", (event) => {
@@ -73,6 +78,20 @@ async function cacheShell() {
     (m) => m[1],
   );
   await cacheMissing(assets);
+  await cacheAssetList();
+}
+
+// Caches every built asset that asset-list.json names, including chunks the
+// page loads only on demand, so they work offline before their first use.
+async function cacheAssetList() {
+  try {
+    const response = await fetch("/asset-list.json", { cache: "no-cache" });
+    if (!response.ok) return;
+    const files = await response.json();
+    if (Array.isArray(files)) await cacheMissing(files.filter(isImmutable));
+  } catch {
+    // Offline: the list is fetched again on the next visit.
+  }
 }
 
 async function cacheMissing(urls) {
