@@ -1,0 +1,67 @@
+import { estimateTextWidth, fitText, type TextMeasure } from "./text-fit.ts";
+
+export interface LegendEntry {
+  key: string;
+  label: string;
+}
+
+/** A legend entry placed in the chart: swatch at `x`, text after it. */
+export interface LegendItem {
+  key: string;
+  label: string;
+  fullLabel: string;
+  x: number;
+  /** Vertical centre of the row. */
+  y: number;
+  textX: number;
+}
+
+export interface LegendLayout {
+  items: LegendItem[];
+  height: number;
+}
+
+export const LEGEND_FONT_SIZE = 12;
+export const LEGEND_SWATCH = 14;
+const SWATCH_GAP = 6;
+const ITEM_GAP = 18;
+const ROW_HEIGHT = 20;
+
+/**
+ * Places legend entries left to right, wrapping to a new row where the next
+ * entry would pass `width`. An entry wider than a whole row is truncated.
+ */
+export function layoutLegend(
+  entries: readonly LegendEntry[],
+  width: number,
+  top: number,
+  measure: TextMeasure = estimateTextWidth,
+): LegendLayout {
+  const items: LegendItem[] = [];
+  let x = 0;
+  let row = 0;
+  const maxTextWidth = Math.max(0, width - LEGEND_SWATCH - SWATCH_GAP);
+
+  for (const entry of entries) {
+    const label = fitText(entry.label, maxTextWidth, LEGEND_FONT_SIZE, measure);
+    const itemWidth =
+      LEGEND_SWATCH + SWATCH_GAP + measure(label.text, LEGEND_FONT_SIZE);
+    if (x > 0 && x + itemWidth > width) {
+      row += 1;
+      x = 0;
+    }
+
+    items.push({
+      key: entry.key,
+      label: label.text,
+      fullLabel: entry.label,
+      x,
+      y: top + row * ROW_HEIGHT + ROW_HEIGHT / 2,
+      textX: x + LEGEND_SWATCH + SWATCH_GAP,
+    });
+    x += itemWidth + ITEM_GAP;
+  }
+
+  const height = entries.length === 0 ? 0 : (row + 1) * ROW_HEIGHT;
+  return { items, height };
+}
