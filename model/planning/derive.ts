@@ -22,6 +22,11 @@ export interface PlanningContext {
   units: readonly PlanUnit[];
   /** Potential per territory id in integer cents, from the territory design. */
   potentialCents: Readonly<Record<string, number>>;
+  /**
+   * False while the accounts that give potential are still loading. The
+   * quota section then waits instead of reporting missing potential.
+   */
+  potentialLoaded?: boolean;
 }
 
 /** Part of the planning model a problem belongs to. */
@@ -47,6 +52,8 @@ export interface PlanningModel {
   /** Whether the seasonality was entered or follows the targets. */
   seasonalitySource: "entered" | "targets" | null;
   issues: PlanningIssue[];
+  /** True while quotas wait for the territory design's potential to load. */
+  quotaWaiting: boolean;
 }
 
 /**
@@ -68,6 +75,7 @@ export function derivePlanning(
     companyQuotaSource: null,
     seasonalitySource: null,
     issues: [],
+    quotaWaiting: context.potentialLoaded === false,
   };
 
   model.year = attempt(model, "fiscal", () =>
@@ -95,6 +103,7 @@ export function derivePlanning(
     }),
   );
 
+  if (model.quotaWaiting) return model;
   model.quotaInput = attempt(model, "quota", () =>
     quotaInput(inputs, context, model),
   );

@@ -45,6 +45,7 @@ export class Planning {
       planName: workspace.mirror.meta?.name || "Company",
       units: workspace.mirror.territories,
       potentialCents,
+      potentialLoaded: figures !== null,
     };
   });
 

@@ -161,3 +161,18 @@ describe("planQuotaNodes", () => {
     expect(model.quota?.quotas.some((q) => q.nodeId === "north")).toBe(false);
   });
 });
+
+describe("derivePlanning before potential loads", () => {
+  it("waits with quotas", () => {
+    const model = derivePlanning(planningFixture(), {
+      ...FIXTURE_CONTEXT,
+      potentialCents: {},
+      potentialLoaded: false,
+    });
+
+    expect(model.quotaWaiting).toBe(true);
+    expect(model.quota).toBeNull();
+    expect(model.issues).toEqual([]);
+    expect(model.capacity).not.toBeNull();
+  });
+});
