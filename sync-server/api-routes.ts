@@ -5,6 +5,7 @@ import {
   listPlans,
   openPlanSession,
 } from "./api-plans.ts";
+import { createScenarioFromRequest } from "./api-scenarios.ts";
 import {
   createInvite,
   listInvites,
@@ -54,6 +55,15 @@ const ROUTES: Route[] = [
       POST: {
         status: 200,
         handle: (c, r, [plan]) => openPlanSession(c, r, plan),
+      },
+    },
+  },
+  {
+    pattern: new RegExp(`^/api/plans/${SEGMENT}/scenarios$`),
+    methods: {
+      POST: {
+        status: 201,
+        handle: (c, r, [plan]) => createScenarioFromRequest(c, r, plan),
       },
     },
   },

@@ -68,6 +68,7 @@ export class PlanDoc {
 
   readMeta(): PlanMeta {
     const datasets = this.meta.get("datasets");
+    const scenarioOf = this.meta.get("scenarioOf");
     return {
       schemaVersion: (this.meta.get("schemaVersion") as number) ?? 0,
       planId: (this.meta.get("planId") as string) ?? "",
@@ -77,6 +78,7 @@ export class PlanDoc {
         datasets && typeof datasets === "object"
           ? { ...(datasets as Record<string, string>) }
           : {},
+      scenarioOf: typeof scenarioOf === "string" ? scenarioOf : null,
     };
   }
 
