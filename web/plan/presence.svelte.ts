@@ -14,6 +14,8 @@ export interface Peer {
   user: Person;
   pointer: LngLat | null;
   selectedTerritory: string | null;
+  /** Planning grid cell the peer has selected, such as "quota:<node id>:annual", or null. */
+  cell: string | null;
 }
 
 /** Pointer positions go out at most 20 times a second. */
@@ -77,6 +79,11 @@ export class Presence {
     this.#awareness?.setLocalStateField("selectedTerritory", territoryId);
   }
 
+  /** Publishes the planning grid cell this person has selected, or null when none is. */
+  setCell(cell: string | null): void {
+    this.#awareness?.setLocalStateField("cell", cell);
+  }
+
   rename(person: Person): void {
     this.#awareness?.setLocalStateField("user", {
       id: person.id,
@@ -99,6 +106,7 @@ export class Presence {
           typeof state.selectedTerritory === "string"
             ? state.selectedTerritory
             : null,
+        cell: typeof state.cell === "string" ? state.cell : null,
       });
     });
     this.peers = peers.sort(
