@@ -60,7 +60,7 @@ export function childTrace(
   const inputs = [
     { name: "parentPool", value: centsToString(poolCents) },
     { name: "method", value: rule.method },
-    { name: "weight", value: part.child.weight.toFixed() },
+    { name: "weight", value: shareText(part.child.weight) },
     ...basisInputs(part),
   ];
 
@@ -118,7 +118,9 @@ function cascadeTrace(
           },
         ]
       : inputs,
-    text: `${label} = ${formatPercent(share)} of ${base}, by ${describeWeight(part, rule)} = ${money(part.cents)}`,
+    text: adjusted
+      ? `${label} = ${formatPercent(share)} of ${base}, its weight by ${describeWeight(part, rule)} rescaled over the siblings without adjustments = ${money(part.cents)}`
+      : `${label} = ${formatPercent(share)} of ${base}, by ${describeWeight(part, rule)} = ${money(part.cents)}`,
   };
 }
 
@@ -142,10 +144,23 @@ export function monthTrace(
   };
 }
 
+/** Digits after the point that a share shows in a trace. */
+const SHARE_DIGITS = 10;
+
+/**
+ * Writes a share for a trace: exact when it has few digits, such as
+ * "0.625", and otherwise rounded to ten decimals with "≈", because a
+ * third would print forty digits.
+ */
+function shareText(share: Decimal): string {
+  if (share.decimalPlaces() <= SHARE_DIGITS) return share.toFixed();
+  return `≈${share.toDecimalPlaces(SHARE_DIGITS).toFixed()}`;
+}
+
 function basisInputs(part: SplitPart): QuotaTrace["inputs"] {
   const inputs: QuotaTrace["inputs"] = [];
   for (const [basis, share] of part.child.shares) {
-    inputs.push({ name: `${basis}Share`, value: share.toFixed() });
+    inputs.push({ name: `${basis}Share`, value: shareText(share) });
     const figure = part.child.figures.get(basis);
     if (figure !== undefined) {
       inputs.push({ name: basis, value: centsToString(figure) });

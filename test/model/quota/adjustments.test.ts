@@ -100,7 +100,7 @@ describe("quota adjustments", () => {
       'Quota of rep "Ana" = 144,375.00 + 625.00 (manual delta) = 145,000.00',
     );
     expect(ben?.trace.text).toBe(
-      'Quota of rep "Ben" = 50% of the 288,125.00 left of the pool of territory "Boston" after adjustments, by even 33.3333% = 144,062.50',
+      'Quota of rep "Ben" = 50% of the 288,125.00 left of the pool of territory "Boston" after adjustments, its weight by even 33.3333% rescaled over the siblings without adjustments = 144,062.50',
     );
   });
 

@@ -200,6 +200,15 @@ describe("cascade traces", () => {
     );
   });
 
+  test("trace rounds a third to ten decimals", () => {
+    const trace = quotaOf(cascadeQuotas(exampleInput()), "ana").trace;
+
+    expect(trace.inputs).toContainEqual({
+      name: "weight",
+      value: "≈0.3333333333",
+    });
+  });
+
   test("blend trace shows each share", () => {
     const trace = quotaOf(cascadeQuotas(exampleInput()), "bos").trace;
 
@@ -283,7 +292,7 @@ describe("cascade zero weights", () => {
     expect(quotaOf(result, "ben").annual).toBe("166562.50");
     expect(quotaOf(result, "cy").annual).toBe("166562.50");
     expect(quotaOf(result, "ben").trace.text).toBe(
-      'Quota of rep "Ben" = 50% of the 333,125.00 left of the pool of territory "Boston" after adjustments, by potential 0% = 166,562.50',
+      'Quota of rep "Ben" = 50% of the 333,125.00 left of the pool of territory "Boston" after adjustments, its weight by potential 0% rescaled over the siblings without adjustments = 166,562.50',
     );
   });
 });
