@@ -4,7 +4,7 @@ import type { PlannedHire, PlannedRep } from "../model/planning/inputs.ts";
 
 /**
  * The demo plan's regions and planning inputs: the four Census regions over
- * the nine division territories, FY2027 with a February start, targets for
+ * the nine division territories, FY2028 with a February start, targets for
  * two segments, five roles, two account executives per territory and open
  * seats. Ids are stable so that docs and tests can name them.
  */
@@ -62,8 +62,8 @@ const START_DATES = [
   "2024-02-19",
   "2025-04-07",
   "2025-11-03",
-  "2026-03-16",
-  "2026-06-01",
+  "2026-10-05",
+  "2026-12-07",
 ];
 
 /** Prior-year bookings per territory key, in whole dollars. */
@@ -117,7 +117,7 @@ export function withDemoPlanning(plan: NewPlan): NewPlan {
 function demoPlanning(territoryIds: readonly string[]): PlanningSeed {
   return {
     fiscalStartMonth: 2,
-    fiscalYear: 2027,
+    fiscalYear: 2028,
     targets: quarterTargets("Enterprise", [
       "6000000",
       "6500000",
@@ -198,7 +198,7 @@ function demoPlanning(territoryIds: readonly string[]): PlanningSeed {
 function quarterTargets(segment: string, amounts: string[]) {
   return amounts.map((amount, i) => ({
     segment,
-    period: `FY2027-Q${i + 1}`,
+    period: `FY2028-Q${i + 1}`,
     amount: `${amount}.00`,
   }));
 }
@@ -265,10 +265,10 @@ function demoReps(territoryIds: readonly string[]): PlannedRep[] {
 
 function demoHires(): PlannedHire[] {
   return [
-    hire("demo-hire-1", "FY2027-M03", 1, "demo-pacific"),
-    hire("demo-hire-2", "FY2027-M03", 1, "demo-south-atlantic"),
-    hire("demo-hire-3", "FY2027-M06", 1, "demo-middle-atlantic"),
-    hire("demo-hire-4", "FY2027-M06", 2, null),
+    hire("demo-hire-1", "FY2028-M03", 1, "demo-pacific"),
+    hire("demo-hire-2", "FY2028-M03", 1, "demo-south-atlantic"),
+    hire("demo-hire-3", "FY2028-M06", 1, "demo-middle-atlantic"),
+    hire("demo-hire-4", "FY2028-M06", 2, null),
   ];
 }
 

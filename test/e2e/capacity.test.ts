@@ -5,11 +5,11 @@ import { startAppServer, type AppServer } from "./app-server.ts";
 import { launchBrowser } from "./browser.ts";
 import { joinPlan, PAGE_TIMEOUT_MS, type PersonPage } from "./plan-page.ts";
 
-// The demo plan's account executive role, FY2027 with a February start.
+// The demo plan's account executive role, FY2028 with a February start.
 const AE = "demo-ae";
 const DEMO_RAMP = ["20", "40", "60", "80", "100"];
-const CAPACITY_M01 = '[data-testid="cell-capacity@FY2027-M01"]';
-const GAP_M01 = '[data-testid="cell-gap@FY2027-M01"]';
+const CAPACITY_M01 = '[data-testid="cell-capacity@FY2028-M01"]';
+const GAP_M01 = '[data-testid="cell-gap@FY2028-M01"]';
 
 let app: AppServer;
 let browser: Browser;
@@ -111,7 +111,7 @@ test("target cell edit changes the gap shown", async () => {
   // When Ada raises Enterprise Q1 from 6,000,000 to 9,000,000: month 1, a
   // third of the quarter, gains 1,000,000 of target and so of gap.
   await showView(page, "targets");
-  const cell = page.getByTestId("target-Enterprise-FY2027-Q1");
+  const cell = page.getByTestId("target-Enterprise-FY2028-Q1");
   await cell.fill("9000000");
   await cell.press("Enter");
   await page.waitForFunction(
@@ -137,10 +137,10 @@ test("month under a set quarter rejected", async () => {
     () => window.meridian.planning?.inputs?.targets.length,
   );
 
-  const cell = page.getByTestId("target-Enterprise-FY2027-M01");
+  const cell = page.getByTestId("target-Enterprise-FY2028-M01");
   await cell.fill("1000");
   await cell.press("Enter");
-  const error = page.getByTestId("target-Enterprise-FY2027-M01-error");
+  const error = page.getByTestId("target-Enterprise-FY2028-M01-error");
   await error.waitFor();
   expect(await error.textContent()).toContain("given twice");
   expect(
@@ -183,13 +183,13 @@ test("capacity table exports as CSV", async () => {
   const [header, first] = text.split("\n");
 
   expect(file.suggestedFilename()).toBe(
-    "demo-us-census-divisions-capacity-fy2027.csv",
+    "demo-us-census-divisions-capacity-fy2028.csv",
   );
   expect(header).toContain("Account executive capacity");
   expect(header).toContain("Gap");
   const gapCents = await modelGapCents(page);
   const gap = (gapCents! / 100).toFixed(2);
-  expect(first.startsWith("FY2027-M01,Feb 2026,")).toBe(true);
+  expect(first.startsWith("FY2028-M01,Feb 2027,")).toBe(true);
   expect(first.endsWith(`,${gap}`)).toBe(true);
 });
 

@@ -97,7 +97,7 @@ test("duplicate, change a target, compare", async () => {
   expect(
     await copyPage.evaluate(() => window.meridian.planDoc?.readMeta()),
   ).toMatchObject({ name: "Demo, bigger Q1", scenarioOf: "demo" });
-  await setTarget(copyPage, "Enterprise", "FY2027-Q1", "7000000.00");
+  await setTarget(copyPage, "Enterprise", "FY2028-Q1", "7000000.00");
 
   // The comparison follows the copy live: Q1 and the year are higher.
   const q1 = targetRow(page, "", "Q1").getByTestId("difference");
@@ -127,7 +127,7 @@ test("duplicate, change a target, compare", async () => {
   const sourceQ1 = await page.evaluate(
     () =>
       window.meridian.planning?.inputs?.targets.find(
-        (t) => t.segment === "Enterprise" && t.period === "FY2027-Q1",
+        (t) => t.segment === "Enterprise" && t.period === "FY2028-Q1",
       )?.amount,
   );
   expect(sourceQ1).toBe("6000000.00");
