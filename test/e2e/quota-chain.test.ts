@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startAppServer, type AppServer } from "./app-server.ts";
@@ -75,4 +76,27 @@ test("regions sum to the company pool", async () => {
   });
 
   expect(sums.regions).toBe(sums.pool);
+});
+
+test("quota CSV export has every node", async () => {
+  const page = ada.page;
+  await page.getByTestId("view-tab-quotas").click();
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId("quota-export-csv").click(),
+  ]);
+  const lines = readFileSync(await file.path(), "utf8")
+    .trim()
+    .split("\n");
+  const quotas = await ada.page.evaluate(
+    () => window.meridian.planning?.model?.quota?.quotas ?? [],
+  );
+
+  expect(file.suggestedFilename()).toBe(
+    "demo-us-census-divisions-quotas-fy2028.csv",
+  );
+  expect(lines).toHaveLength(quotas.length + 1);
+  const pacific = lines.find((line) => line.startsWith("demo-pacific,"));
+  const annual = quotas.find((q) => q.nodeId === "demo-pacific")!.annual;
+  expect(pacific).toContain(`,${annual},`);
 });
