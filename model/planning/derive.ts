@@ -66,16 +66,27 @@ export function derivePlanning(
   inputs: PlanningInputs,
   context: PlanningContext,
 ): PlanningModel {
-  const model: PlanningModel = {
+  return deriveQuotas(inputs, context, deriveCapacity(inputs));
+}
+
+/** Figures that depend on the planning inputs alone: the year, targets and capacity. */
+export interface CapacityModel {
+  year: FiscalYear | null;
+  targets: TargetTable | null;
+  capacity: CapacityResult | null;
+  issues: PlanningIssue[];
+}
+
+/**
+ * Derives the year, the targets and capacity, which a change of the
+ * territory design leaves alone, so a caller can keep them while painting.
+ */
+export function deriveCapacity(inputs: PlanningInputs): CapacityModel {
+  const model: CapacityModel = {
     year: null,
     targets: null,
     capacity: null,
-    quotaInput: null,
-    quota: null,
-    companyQuotaSource: null,
-    seasonalitySource: null,
     issues: [],
-    quotaWaiting: context.potentialLoaded === false,
   };
 
   model.year = attempt(model, "fiscal", () =>
@@ -102,8 +113,26 @@ export function derivePlanning(
       targets: model.targets ?? undefined,
     }),
   );
+  return model;
+}
 
-  if (model.quotaWaiting) return model;
+/** Adds the quota cascade, which follows the territory design's potential, to a capacity model. */
+export function deriveQuotas(
+  inputs: PlanningInputs,
+  context: PlanningContext,
+  base: CapacityModel,
+): PlanningModel {
+  const model: PlanningModel = {
+    ...base,
+    issues: [...base.issues],
+    quotaInput: null,
+    quota: null,
+    companyQuotaSource: null,
+    seasonalitySource: null,
+    quotaWaiting: context.potentialLoaded === false,
+  };
+  if (model.year === null || model.quotaWaiting) return model;
+
   model.quotaInput = attempt(model, "quota", () =>
     quotaInput(inputs, context, model),
   );
@@ -188,7 +217,7 @@ const SECTION_ERRORS: readonly (new (...args: never[]) => Error)[] = [
 ];
 
 function attempt<T>(
-  model: PlanningModel,
+  model: { issues: PlanningIssue[] },
   section: PlanningSection,
   compute: () => T,
 ): T | null {

@@ -3,7 +3,10 @@ import { PlanningDoc, type CellChange } from "../../model/doc/planning-doc.ts";
 import type { PlanningChange } from "../../model/doc/planning-edits.ts";
 import { newIssue, PlanningEditError } from "../../model/planning/check.ts";
 import {
+  deriveCapacity,
   derivePlanning,
+  deriveQuotas,
+  type CapacityModel,
   type PlanningContext,
   type PlanningModel,
 } from "../../model/planning/derive.ts";
@@ -49,11 +52,19 @@ export class Planning {
     };
   });
 
+  // Targets and capacity depend on the inputs alone, so a stroke on the map,
+  // which moves only potential, recomputes the quota cascade and no more.
+  readonly #capacity: CapacityModel | null = $derived.by(() => {
+    const inputs = this.inputs;
+    return inputs === null ? null : deriveCapacity(inputs);
+  });
+
   /** Targets, capacity and quotas derived from the inputs; null before the plan opens. */
   readonly model: PlanningModel | null = $derived.by(() => {
     const inputs = this.inputs;
-    if (inputs === null) return null;
-    return derivePlanning(inputs, this.context);
+    const capacity = this.#capacity;
+    if (inputs === null || capacity === null) return null;
+    return deriveQuotas(inputs, this.context, capacity);
   });
 
   /** Starts reading the plan's planning inputs; returns a function that stops. */
@@ -61,9 +72,20 @@ export class Planning {
     const planning = new PlanningDoc(doc);
     this.#doc = planning;
     this.#refresh();
-    const onUpdate = () => this.#schedule();
-    doc.on("update", onUpdate);
-    return () => doc.off("update", onUpdate);
+
+    // Only transactions that touch a planning input are read again, so a
+    // stroke does not replace the inputs and recompute capacity.
+    const scope: unknown[] = planning.undoScope();
+    const onTransaction = (transaction: Y.Transaction) => {
+      for (const type of transaction.changedParentTypes.keys()) {
+        if (scope.includes(type)) return this.#schedule();
+      }
+      for (const type of transaction.changed.keys()) {
+        if (scope.includes(type)) return this.#schedule();
+      }
+    };
+    doc.on("afterTransaction", onTransaction);
+    return () => doc.off("afterTransaction", onTransaction);
   }
 
   /** The document handle, for building changes; null before the plan opens. */
