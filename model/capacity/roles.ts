@@ -34,6 +34,12 @@ export interface Role {
 
 const NUMBER_PATTERN = /^-?\d+(\.\d+)?$/;
 
+/**
+ * Upper bound of a role's money figures. A trillion a year keeps every
+ * monthly sum over thousands of seats well inside safe integer cents.
+ */
+const MAX_ROLE_FIGURE = 1e12;
+
 /** Validates roles and indexes them by id. */
 export function parseRoles(inputs: readonly RoleInput[]): Map<string, Role> {
   const roles = new Map<string, Role>();
@@ -122,6 +128,11 @@ function parseNonNegative(value: unknown, field: string): Decimal {
   if (number.isNegative()) {
     throw new CapacityInputError(
       `${field} is negative: ${text}. Enter zero or more.`,
+    );
+  }
+  if (number.greaterThanOrEqualTo(MAX_ROLE_FIGURE)) {
+    throw new CapacityInputError(
+      `${field} is ${text}, which is too large. Enter an amount below 1,000,000,000,000.`,
     );
   }
   return number;

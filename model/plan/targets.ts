@@ -119,6 +119,12 @@ function spreadToMonths(
 
   const quarter = year.quarters.find((q) => q.id === period);
   if (quarter === undefined) {
+    const otherYear = /^(FY\d{4})-(M(0[1-9]|1[0-2])|Q[1-4])$/.exec(period);
+    if (otherYear !== null) {
+      throw new TargetError(
+        `Target for segment "${segment}" is for ${period}, outside the plan's fiscal year ${year.id}. Remove the targets of ${otherYear[1]} or enter them again for ${year.id}.`,
+      );
+    }
     throw new TargetError(
       `Target for segment "${segment}" names period ${JSON.stringify(period)}, which is not a month or quarter of ${year.id}. Use an id such as "${year.id}-M01" or "${year.id}-Q1".`,
     );
@@ -207,6 +213,17 @@ function sumMonths(
     throw new TargetError(
       `Segment ${JSON.stringify(segment)} has no targets. Use one of: ${table.segments.join(", ") || "(none entered)"}.`,
     );
+  }
+
+  // One segment's month is a figure of its own: its trace says how it was
+  // entered rather than calling it a sum.
+  if (segments.length === 1 && indexes.length === 1) {
+    const trace = table.monthTraces.get(segments[0])![indexes[0]];
+    return {
+      cents: table.monthCents.get(segments[0])![indexes[0]],
+      amount: trace.value,
+      trace,
+    };
   }
 
   let cents = 0;

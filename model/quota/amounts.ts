@@ -10,8 +10,16 @@ export function parseCents(text: string, field: string): number {
       `${field} is ${text}, which has more than two decimal places; round it to the cent.`,
     );
   }
+  if (amount.abs().greaterThanOrEqualTo(MAX_AMOUNT)) {
+    throw new QuotaInputError(
+      `${field} is ${text}, which is too large; enter an amount below 90,000,000,000,000.00.`,
+    );
+  }
   return toCents(amount);
 }
+
+/** Amounts stay below 90 trillion, so their cents are safe integers. */
+const MAX_AMOUNT = 90e12;
 
 /** Parses a decimal string, raising QuotaInputError that names the field. */
 export function parseDecimal(text: string, field: string): Decimal {

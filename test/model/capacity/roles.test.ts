@@ -57,6 +57,14 @@ describe("roles", () => {
     );
   });
 
+  test("huge productivity is rejected", () => {
+    expect(() =>
+      parseRole(aeRole({ annualProductivity: "99999999999999999" })),
+    ).toThrow(
+      'annualProductivity of role "AE" is 99999999999999999, which is too large. Enter an amount below 1,000,000,000,000.',
+    );
+  });
+
   test("attrition above 100 percent is rejected", () => {
     expect(() => parseRole(aeRole({ annualAttritionPercent: "101" }))).toThrow(
       /annualAttritionPercent of role "AE" is 101/,

@@ -39,7 +39,7 @@ describe("targets", () => {
     const table = buildTargets(year, [
       { segment: "SMB", period: "FY2027-Q2", amount: "90.00" },
     ]);
-    const trace = monthTarget(table, "FY2027-M05", "SMB").trace.parts[0];
+    const trace = monthTarget(table, "FY2027-M05", "SMB").trace;
     expect(describeTrace(trace)).toBe(
       "Target FY2027-M05 SMB = 30.00: quarter target / 3, leftover cents to the earliest months (FY2027-Q2 90.00)",
     );
@@ -85,7 +85,15 @@ describe("targets", () => {
       buildTargets(year, [
         { segment: "SMB", period: "FY2028-M01", amount: "1.00" },
       ]),
-    ).toThrow(/"FY2028-M01", which is not a month or quarter of FY2027/);
+    ).toThrow(
+      'Target for segment "SMB" is for FY2028-M01, outside the plan\'s fiscal year FY2027. Remove the targets of FY2028 or enter them again for FY2027.',
+    );
+  });
+
+  test("period that is no id is rejected", () => {
+    expect(() =>
+      buildTargets(year, [{ segment: "SMB", period: "May", amount: "1.00" }]),
+    ).toThrow(/"May", which is not a month or quarter of FY2027/);
   });
 
   test("empty segment is rejected", () => {

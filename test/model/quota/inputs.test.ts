@@ -184,6 +184,15 @@ describe("cascade input checks", () => {
     );
   });
 
+  test("huge company quota is rejected", () => {
+    const input = exampleInput();
+    input.companyQuota = "99999999999999999999";
+
+    expect(() => cascadeQuotas(input)).toThrow(
+      "companyQuota is 99999999999999999999, which is too large; enter an amount below 90,000,000,000,000.00.",
+    );
+  });
+
   test("seasonality needs twelve months", () => {
     const input = exampleInput();
     input.seasonality = ["50", "50"];

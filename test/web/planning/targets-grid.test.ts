@@ -101,7 +101,7 @@ describe("derived figures", () => {
     const second = segmentFigure(table, "Mid-Market", "FY2027-M02", "month");
     expect(first?.amount).toBe("16.67");
     expect(second?.amount).toBe("16.67");
-    expect(first?.trace.parts[0].formula).toContain("quarter target / 3");
+    expect(first?.trace.formula).toContain("quarter target / 3");
   });
 
   test("segment without targets has no figure", () => {
