@@ -19,6 +19,12 @@ export interface ProposalDecision {
   at: string;
   /** Empty for an approval without a comment, never for a rejection. */
   comment: string;
+  /**
+   * Territory id -> annual quota just before the approval wrote the
+   * proposal, a decimal with two decimals. Null for a rejection and for
+   * approvals recorded before the review document kept these amounts.
+   */
+  before: Record<string, string> | null;
 }
 
 /**
@@ -120,8 +126,9 @@ export class ReviewProposals {
 
   /**
    * Approves or rejects a pending proposal. Raises a ProposalError when the
-   * proposal is missing or already decided, or when a rejection has no
-   * comment.
+   * proposal is missing or already decided, when a rejection has no
+   * comment, or when an amount of `decision.before` is invalid. Stores
+   * those amounts with two decimals.
    *
    * NOTE: Two editors deciding the same proposal on replicas that are apart
    * both succeed here, and the merge keeps one decision. When one approved
@@ -152,7 +159,18 @@ export class ReviewProposals {
       );
     }
     checkTime(decision.at, "decision time");
-    const stored = { ...decision, comment: decision.comment.trim() };
+    const stored: Omit<ProposalDecision, "before"> & {
+      before?: Record<string, string>;
+    } = {
+      status: decision.status,
+      personId: decision.personId,
+      name: decision.name,
+      at: decision.at,
+      comment: decision.comment.trim(),
+    };
+    if (decision.before !== null) {
+      stored.before = beforeAmounts(decision.before);
+    }
     this.doc.transact(() => entry.set("decision", stored), this.origin);
   }
 }
@@ -170,13 +188,24 @@ function normalAmounts(
   }
   const normal: Record<string, string> = {};
   for (const [territoryId, text] of entries) {
-    normal[territoryId] = centsToString(amountCents(territoryId, text));
+    const field = `proposed quota of territory ${territoryId}`;
+    normal[territoryId] = centsToString(amountCents(field, text));
   }
   return normal;
 }
 
-function amountCents(territoryId: string, text: string): number {
-  const field = `proposed quota of territory ${territoryId}`;
+function beforeAmounts(
+  amounts: Readonly<Record<string, string>>,
+): Record<string, string> {
+  const normal: Record<string, string> = {};
+  for (const [territoryId, text] of Object.entries(amounts)) {
+    const field = `quota before approval of territory ${territoryId}`;
+    normal[territoryId] = centsToString(amountCents(field, text));
+  }
+  return normal;
+}
+
+function amountCents(field: string, text: string): number {
   let cents: number;
   try {
     const amount = parseMoney(text, field);
@@ -243,6 +272,10 @@ function readDecision(value: unknown): ProposalDecision | null {
     name: textOf(fields.name),
     at: textOf(fields.at),
     comment: textOf(fields.comment),
+    before:
+      typeof fields.before === "object" && fields.before !== null
+        ? readAmounts(fields.before)
+        : null,
   };
 }
 

@@ -147,6 +147,30 @@ test("reviewer proposes, editor approves", async () => {
   const decision = editor.page.getByTestId("proposal-decision");
   expect(await decision.textContent()).toContain("Approved by Eve");
   expect(await decision.textContent()).toContain("Agreed.");
+
+  // The approved card compares with the quotas just before the approval,
+  // so it shows what changed instead of $0.00 against the plan now.
+  const approvedCard = editor.page.locator(
+    '[data-testid="proposal"][data-status="approved"]',
+  );
+  expect(await approvedCard.locator("thead").textContent()).toContain(
+    "Before approval",
+  );
+  const changes = await approvedCard
+    .getByTestId("proposal-change")
+    .allTextContents();
+  expect(changes.map((text) => text.trim())).toEqual(
+    before.map((t) =>
+      t.id === first.id
+        ? "+$1,000.00"
+        : t.id === second.id
+          ? "−$1,000.00"
+          : "$0.00",
+    ),
+  );
+  expect(await approvedCard.getByTestId("proposal-changed-since").count()).toBe(
+    0,
+  );
   await saveScreenshot(editor.page, "proposals-editor-approved");
 
   const stored = new PlanningDoc(storedPlan(app.server).doc);
@@ -164,4 +188,48 @@ test("reviewer proposes, editor approves", async () => {
       return Object.fromEntries(undone.map((t) => [t.id, t.cents]));
     })
     .toEqual(Object.fromEntries(before.map((t) => [t.id, t.cents])));
+
+  // The review document is outside the plan's undo, so the card keeps the
+  // approval and shows that the plan's quotas no longer match it.
+  for (const page of [editor.page, reviewer.page]) {
+    const card = page.locator(
+      '[data-testid="proposal"][data-status="approved"]',
+    );
+    await card
+      .getByTestId("proposal-changed-since")
+      .waitFor({ timeout: PAGE_TIMEOUT_MS });
+    expect(await card.getByTestId("proposal-decision").textContent()).toContain(
+      "Approved by Eve",
+    );
+    expect(await card.locator("thead").textContent()).toContain("Quota now");
+  }
+  await saveScreenshot(editor.page, "proposals-editor-undone");
+  await editor.page.setViewportSize({ width: 1600, height: 900 });
+  await saveScreenshot(editor.page, "proposals-editor-undone-wide");
+  await editor.page.setViewportSize({ width: 1280, height: 800 });
+});
+
+test("reviewer enters a 20-digit amount", async () => {
+  await openProposals(reviewer.page);
+  const form = reviewer.page.getByTestId("proposal-form");
+  const region = await form.getByTestId("proposal-region").inputValue();
+  const [first] = await regionQuotas(reviewer.page, region);
+
+  const input = form.getByLabel(`Proposed quota of ${first.name}`);
+  await input.fill("12345678901234567890");
+
+  const problem = form.getByTestId("proposal-problem");
+  await expect
+    .poll(() => problem.textContent())
+    .toMatch(
+      new RegExp(
+        `The amount for ${first.name} is too large\\. A territory can get at most the region's pool of \\$[\\d,]+\\.\\d\\d\\.`,
+      ),
+    );
+  expect(await problem.textContent()).not.toContain("at most two decimals");
+  expect(await input.getAttribute("aria-invalid")).toBe("true");
+  expect(
+    await form.getByRole("button", { name: "Submit proposal" }).isDisabled(),
+  ).toBe(true);
+  await saveScreenshot(reviewer.page, "proposals-reviewer-too-large");
 });

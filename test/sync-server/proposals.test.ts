@@ -99,6 +99,7 @@ describe("quota proposals over the server", () => {
       name: "Eve",
       at: "2026-03-05T09:00:00.000Z",
       comment: "West carries the new hires.",
+      before: null,
     });
 
     const reviewerView = new ReviewProposals(reviewerDoc.doc);

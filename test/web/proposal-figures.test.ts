@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import type { QuotaProposal } from "../../model/doc/review-proposals.ts";
 import type { NodeQuota, QuotaCascadeResult } from "../../model/quota/types.ts";
 import {
+  approvalMatchesPlan,
   balanceProblem,
   compareProposal,
   formatDifference,
@@ -61,6 +62,24 @@ function proposal(amounts: Record<string, string>): QuotaProposal {
   };
 }
 
+function approved(
+  amounts: Record<string, string>,
+  before: Record<string, string> | null,
+): QuotaProposal {
+  return {
+    ...proposal(amounts),
+    status: "approved",
+    decision: {
+      status: "approved",
+      personId: "person-ada",
+      name: "Ada",
+      at: "2026-03-05T09:00:00.000Z",
+      comment: "",
+      before,
+    },
+  };
+}
+
 describe("regionOptions", () => {
   test("lists owned regions first", () => {
     const owners: Record<string, string> = { north: "person-rita" };
@@ -87,6 +106,7 @@ describe("parseEnteredCents", () => {
     ["-1.00", null],
     ["twelve", null],
     ["", null],
+    ["12345678901234567890", null],
   ])("%j is %j", (text, cents) => {
     expect(parseEnteredCents(text)).toBe(cents);
   });
@@ -104,7 +124,19 @@ describe("proposalBalance", () => {
       totalCents: 100100000,
       differenceCents: 100000,
       invalid: [],
+      tooLarge: [],
     });
+  });
+
+  test("keeps amounts above the pool out of the total", () => {
+    const balance = proposalBalance("1000000.00", {
+      boston: "12345678901234567890",
+      nyc: "400000",
+    });
+
+    expect(balance.tooLarge).toEqual(["boston"]);
+    expect(balance.invalid).toEqual([]);
+    expect(balance.totalCents).toBe(40000000);
   });
 
   test("lists invalid entries", () => {
@@ -152,6 +184,38 @@ describe("balanceProblem", () => {
     expect(balanceProblem(balance, names, "USD")).toMatch(/for Boston\.$/);
   });
 
+  test("names a 20-digit amount as too large", () => {
+    const balance = proposalBalance("1000000.00", {
+      boston: "12345678901234567890",
+      nyc: "0",
+    });
+
+    expect(balanceProblem(balance, names, "USD")).toBe(
+      "The amount for Boston is too large. A territory can get at most the region's pool of $1,000,000.00.",
+    );
+  });
+
+  test("names invalid and too large entries", () => {
+    const balance = proposalBalance("1000000.00", {
+      boston: "1000000.01",
+      nyc: "1.001",
+    });
+
+    const problem = balanceProblem(balance, names, "USD");
+
+    expect(problem).toMatch(/^Enter an amount .* for New York\. /);
+    expect(problem).toMatch(/The amount for Boston is too large\./);
+  });
+
+  test("accepts the whole pool for one territory", () => {
+    const balance = proposalBalance("1000000.00", {
+      boston: "1000000",
+      nyc: "0",
+    });
+
+    expect(balanceProblem(balance, names, "USD")).toBeNull();
+  });
+
   test("accepts an exact sum", () => {
     const balance = proposalBalance("1000000.00", {
       boston: "700000",
@@ -175,6 +239,7 @@ describe("compareProposal", () => {
         id: "boston",
         name: "BOSTON",
         current: "600000.00",
+        before: null,
         proposed: "650000.00",
         difference: "50000.00",
       },
@@ -182,9 +247,44 @@ describe("compareProposal", () => {
         id: "nyc",
         name: "NYC",
         current: "400000.00",
+        before: null,
         proposed: "350000.00",
         difference: "-50000.00",
       },
+    ]);
+  });
+
+  test("compares an approval with the quotas before it", () => {
+    // The plan already has the approved amounts, so against the quotas now
+    // every change would read $0.00.
+    const rows = compareProposal(
+      QUOTA,
+      approved(
+        { boston: "600000.00", nyc: "400000.00" },
+        { boston: "550000.00", nyc: "450000.00" },
+      ),
+      (id) => id,
+    );
+
+    expect(rows.map((r) => [r.id, r.before, r.proposed, r.difference])).toEqual(
+      [
+        ["boston", "550000.00", "600000.00", "50000.00"],
+        ["nyc", "450000.00", "400000.00", "-50000.00"],
+      ],
+    );
+    expect(rows.map((r) => r.current)).toEqual(["600000.00", "400000.00"]);
+  });
+
+  test("compares an old approval with the quotas now", () => {
+    const rows = compareProposal(
+      QUOTA,
+      approved({ boston: "600000.00", nyc: "400000.00" }, null),
+      (id) => id,
+    );
+
+    expect(rows.map((r) => [r.id, r.before, r.difference])).toEqual([
+      ["boston", null, "0.00"],
+      ["nyc", null, "0.00"],
     ]);
   });
 
@@ -200,6 +300,41 @@ describe("compareProposal", () => {
       ["nyc", "400000.00", null],
       ["gone", null, "0.00"],
     ]);
+  });
+});
+
+describe("approvalMatchesPlan", () => {
+  test("matches while the plan has them", () => {
+    const current = approved(
+      { boston: "600000", nyc: "400000.00" },
+      { boston: "550000.00", nyc: "450000.00" },
+    );
+
+    expect(approvalMatchesPlan(QUOTA, current)).toBe(true);
+  });
+
+  test("fails once the plan changed", () => {
+    // As after an undo: the plan is back at the quotas before the approval.
+    const undone = approved(
+      { boston: "550000.00", nyc: "450000.00" },
+      { boston: "600000.00", nyc: "400000.00" },
+    );
+
+    expect(approvalMatchesPlan(QUOTA, undone)).toBe(false);
+  });
+
+  test("fails when a territory left the plan", () => {
+    const gone = approved({ boston: "600000.00", gone: "0.00" }, null);
+
+    expect(approvalMatchesPlan(QUOTA, gone)).toBe(false);
+  });
+
+  test("is unknown for pending proposals and missing quotas", () => {
+    const pending = proposal({ boston: "1.00", nyc: "2.00" });
+    const current = approved({ boston: "600000.00", nyc: "400000.00" }, null);
+
+    expect(approvalMatchesPlan(QUOTA, pending)).toBeNull();
+    expect(approvalMatchesPlan(null, current)).toBeNull();
   });
 });
 

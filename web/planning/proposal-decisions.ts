@@ -14,6 +14,7 @@ import {
   staleReason,
 } from "./proposal-figures.ts";
 import { centsToString } from "../../model/money.ts";
+import type { QuotaCascadeResult } from "../../model/quota/types.ts";
 
 /**
  * Submits a reviewer's amounts for a region's territories. Raises a
@@ -65,7 +66,8 @@ export function submitProposal(
 /**
  * Approves a pending proposal: writes its amounts as amount adjustments of
  * the region's territories in one planning edit (one undo step, checked
- * like any edit), then records the approval in the review document. Raises
+ * like any edit), then records the approval in the review document with
+ * the territories' quotas just before the edit. Raises
  * a ProposalError or a PlanningEditError, approving nothing, when the plan
  * moved since the proposal and its amounts no longer add up.
  */
@@ -78,8 +80,10 @@ export function approveProposal(
   currency: string,
 ): void {
   const proposal = pending(review, proposalId);
-  const reason = staleReason(planning.model?.quota ?? null, proposal, currency);
+  const quota = planning.model?.quota ?? null;
+  const reason = staleReason(quota, proposal, currency);
   if (reason !== null) throw new ProposalError(reason);
+  const before = quotasBefore(quota!, proposal.amounts);
 
   planning.edit((doc) =>
     Object.entries(proposal.amounts).map(([territoryId, amount]) =>
@@ -92,6 +96,7 @@ export function approveProposal(
     name: person.name,
     at: new Date().toISOString(),
     comment,
+    before,
   });
 }
 
@@ -108,7 +113,23 @@ export function rejectProposal(
     name: person.name,
     at: new Date().toISOString(),
     comment,
+    before: null,
   });
+}
+
+// Returns the annual quota of each proposed territory. staleReason has
+// already checked that each of them is in the cascade.
+function quotasBefore(
+  quota: QuotaCascadeResult,
+  amounts: Readonly<Record<string, string>>,
+): Record<string, string> {
+  const before: Record<string, string> = {};
+  for (const q of quota.quotas) {
+    if (q.level === "territory" && amounts[q.nodeId] !== undefined) {
+      before[q.nodeId] = q.annual;
+    }
+  }
+  return before;
 }
 
 function pending(review: ReviewProposals, proposalId: string) {

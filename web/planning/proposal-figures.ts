@@ -1,5 +1,11 @@
 import type { QuotaProposal } from "../../model/doc/review-proposals.ts";
-import { centsToString, parseMoney, toCents } from "../../model/money.ts";
+import type Decimal from "decimal.js";
+import {
+  centsToString,
+  MoneyFormatError,
+  parseMoney,
+  toCents,
+} from "../../model/money.ts";
 import type { NodeQuota, QuotaCascadeResult } from "../../model/quota/types.ts";
 import { formatMoney } from "../format.ts";
 
@@ -58,17 +64,32 @@ export function regionTerritories(
 /**
  * Parses an amount as a person types it, allowing "$" and thousands
  * separators: "1,200,000.50" is 120000050 cents. Returns null for anything
- * that is not zero or more with at most two decimals.
+ * that is not zero or more with at most two decimals, and for amounts too
+ * large to count in integer cents.
  */
 export function parseEnteredCents(text: string): number | null {
+  const amount = parseEnteredAmount(text);
+  if (amount === null) return null;
+  try {
+    return toCents(amount);
+  } catch (error) {
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
+}
+
+// Parses typed text into an exact amount of zero or more with at most two
+// decimals, or returns null. Any size passes, so callers check the limit.
+function parseEnteredAmount(text: string): Decimal | null {
   const plain = text.replace(/[$,\s]/g, "");
   if (plain === "") return null;
   try {
     const amount = parseMoney(plain);
     if (amount.decimalPlaces() > 2 || amount.isNegative()) return null;
-    return toCents(amount);
-  } catch {
-    return null;
+    return amount;
+  } catch (error) {
+    if (error instanceof MoneyFormatError) return null;
+    throw error;
   }
 }
 
@@ -80,6 +101,11 @@ export interface ProposalBalance {
   differenceCents: number;
   /** Territory ids whose entry is not a valid amount. */
   invalid: string[];
+  /**
+   * Territory ids whose entry is larger than the pool, which no territory
+   * can get because the amounts are zero or more and sum to the pool.
+   */
+  tooLarge: string[];
 }
 
 /** Sums entered amounts (territory id -> text) against a region's pool. */
@@ -87,19 +113,25 @@ export function proposalBalance(
   pool: string,
   entered: Readonly<Record<string, string>>,
 ): ProposalBalance {
-  const poolCents = toCents(parseMoney(pool));
+  const poolAmount = parseMoney(pool);
+  const poolCents = toCents(poolAmount);
   let totalCents = 0;
   const invalid: string[] = [];
+  const tooLarge: string[] = [];
+  // Entries above the pool stay out of the total, so it stays a safe integer
+  // even for a 20-digit entry.
   for (const [territoryId, text] of Object.entries(entered)) {
-    const cents = parseEnteredCents(text);
-    if (cents === null) invalid.push(territoryId);
-    else totalCents += cents;
+    const amount = parseEnteredAmount(text);
+    if (amount === null) invalid.push(territoryId);
+    else if (amount.greaterThan(poolAmount)) tooLarge.push(territoryId);
+    else totalCents += toCents(amount);
   }
   return {
     poolCents,
     totalCents,
     differenceCents: totalCents - poolCents,
     invalid,
+    tooLarge,
   };
 }
 
@@ -109,61 +141,114 @@ export function balanceProblem(
   names: ReadonlyMap<string, string>,
   currency: string,
 ): string | null {
+  const pool = money(balance.poolCents, currency);
+  const problems: string[] = [];
   if (balance.invalid.length > 0) {
     const listed = balance.invalid.map((id) => names.get(id) ?? id);
-    return `Enter an amount of zero or more, with at most two decimals, for ${listed.join(", ")}.`;
+    problems.push(
+      `Enter an amount of zero or more, with at most two decimals, for ${listed.join(", ")}.`,
+    );
   }
+  if (balance.tooLarge.length > 0) {
+    const listed = balance.tooLarge.map((id) => names.get(id) ?? id);
+    const subject =
+      listed.length === 1
+        ? `The amount for ${listed[0]} is`
+        : `The amounts for ${listed.join(", ")} are`;
+    problems.push(
+      `${subject} too large. A territory can get at most the region's pool of ${pool}.`,
+    );
+  }
+  if (problems.length > 0) return problems.join(" ");
+
   const difference = balance.differenceCents;
   if (difference === 0) return null;
-  const pool = money(balance.poolCents, currency);
   const gap = money(Math.abs(difference), currency);
   return difference > 0
     ? `The amounts are ${gap} above the region's pool of ${pool}; lower some territories.`
     : `The amounts are ${gap} below the region's pool of ${pool}; raise some territories.`;
 }
 
-/** One territory of a proposal: its quota now, the proposed one, the change. */
+/**
+ * One territory of a proposal: its quota now, its quota just before the
+ * approval, the proposed one, and the change.
+ */
 export interface ComparisonRow {
   id: string;
   name: string;
   /** Null when the territory is no longer in the region. */
   current: string | null;
+  /**
+   * Quota just before the approval, or null when the proposal is not
+   * approved or its approval did not record it.
+   */
+  before: string | null;
   /** Null when the territory joined the region after the proposal. */
   proposed: string | null;
-  /** Proposed minus current, or null when either is missing. */
+  /**
+   * Proposed minus the quota before the approval when that is recorded,
+   * else proposed minus current. Null when either side is missing.
+   */
   difference: string | null;
 }
 
-/** Compares a proposal with the region's territories in the plan now. */
+/**
+ * Compares a proposal with the region's territories in the plan now and,
+ * for an approval that recorded them, with the quotas just before it.
+ */
 export function compareProposal(
   quota: QuotaCascadeResult | null,
   proposal: QuotaProposal,
   nameOf: (territoryId: string) => string,
 ): ComparisonRow[] {
+  const recorded = proposal.decision?.before ?? null;
+  const row = (id: string, name: string, current: string | null) => {
+    const proposed = proposal.amounts[id] ?? null;
+    const before = recorded === null ? null : (recorded[id] ?? null);
+    const base = recorded === null ? current : before;
+    return {
+      id,
+      name,
+      current,
+      before,
+      proposed,
+      difference:
+        proposed === null || base === null ? null : subtract(proposed, base),
+    };
+  };
+
   const territories =
     quota === null ? [] : regionTerritories(quota, proposal.regionId);
-  const rows: ComparisonRow[] = territories.map((t) => {
-    const proposed = proposal.amounts[t.nodeId] ?? null;
-    return {
-      id: t.nodeId,
-      name: t.name,
-      current: t.annual,
-      proposed,
-      difference: proposed === null ? null : subtract(proposed, t.annual),
-    };
-  });
+  const rows: ComparisonRow[] = territories.map((t) =>
+    row(t.nodeId, t.name, t.annual),
+  );
   const listed = new Set(rows.map((r) => r.id));
-  for (const [id, proposed] of Object.entries(proposal.amounts)) {
-    if (listed.has(id)) continue;
-    rows.push({
-      id,
-      name: nameOf(id),
-      current: null,
-      proposed,
-      difference: null,
-    });
+  for (const id of Object.keys(proposal.amounts)) {
+    if (!listed.has(id)) rows.push(row(id, nameOf(id), null));
   }
   return rows;
+}
+
+/**
+ * Returns whether the plan's territory quotas still equal an approved
+ * proposal's amounts. Returns false once an undo or a later edit changed
+ * any of them or a territory left the plan, and null when the quotas
+ * cannot be computed or the proposal is not approved.
+ */
+export function approvalMatchesPlan(
+  quota: QuotaCascadeResult | null,
+  proposal: QuotaProposal,
+): boolean | null {
+  if (quota === null || proposal.status !== "approved") return null;
+  const annual = new Map(
+    quota.quotas
+      .filter((q) => q.level === "territory")
+      .map((q) => [q.nodeId, q.annual]),
+  );
+  return Object.entries(proposal.amounts).every(([id, amount]) => {
+    const now = annual.get(id);
+    return now !== undefined && sameAmount(now, amount);
+  });
 }
 
 /**
@@ -194,7 +279,8 @@ export function staleReason(
   }
 
   const balance = proposalBalance(region.childPool, proposal.amounts);
-  if (balance.invalid.length > 0 || balance.differenceCents !== 0) {
+  const unusable = balance.invalid.length + balance.tooLarge.length;
+  if (unusable > 0 || balance.differenceCents !== 0) {
     const total = money(balance.totalCents, currency);
     const pool = money(balance.poolCents, currency);
     return `The proposal sums to ${total}, but ${region.name} now hands down ${pool}, because the plan changed since it was made; reject it and ask for a new one.`;
@@ -214,6 +300,10 @@ export function formatDifference(difference: string, currency: string): string {
 /** Formats integer cents as money, such as "$1,234.50". */
 export function money(cents: number, currency: string): string {
   return formatMoney(centsToString(cents), currency);
+}
+
+function sameAmount(a: string, b: string): boolean {
+  return parseMoney(a).equals(parseMoney(b));
 }
 
 function subtract(proposed: string, current: string): string {

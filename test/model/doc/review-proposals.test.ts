@@ -27,6 +27,7 @@ function decision(overrides: Partial<ProposalDecision> = {}): ProposalDecision {
     name: "Eve",
     at: "2026-03-05T09:00:00.000Z",
     comment: "",
+    before: null,
     ...overrides,
   };
 }
@@ -146,6 +147,48 @@ describe("ReviewProposals.decide", () => {
     const read = proposals.get(id);
     expect(read?.status).toBe("approved");
     expect(read?.decision).toEqual(decision());
+  });
+
+  test("records the quotas before an approval", () => {
+    const proposals = new ReviewProposals(new Y.Doc());
+    const id = proposals.submit(proposal());
+
+    proposals.decide(
+      id,
+      decision({ before: { seattle: "550000", portland: "450000.5" } }),
+    );
+
+    expect(proposals.get(id)?.decision?.before).toEqual({
+      seattle: "550000.00",
+      portland: "450000.50",
+    });
+  });
+
+  test("rejects an invalid quota before approval", () => {
+    const proposals = new ReviewProposals(new Y.Doc());
+    const id = proposals.submit(proposal());
+
+    expect(() =>
+      proposals.decide(id, decision({ before: { seattle: "1e3" } })),
+    ).toThrow(ProposalError);
+    expect(proposals.get(id)?.status).toBe("pending");
+  });
+
+  test("reads an old approval without quotas before", () => {
+    const doc = new Y.Doc();
+    const proposals = new ReviewProposals(doc);
+    const id = proposals.submit(proposal());
+    const entry = doc.getMap(REVIEW_PROPOSALS).get(id) as Y.Map<unknown>;
+
+    entry.set("decision", {
+      status: "approved",
+      personId: "person-eve",
+      name: "Eve",
+      at: "2026-03-05T09:00:00.000Z",
+      comment: "",
+    });
+
+    expect(proposals.get(id)?.decision?.before).toBeNull();
   });
 
   test("rejects with a trimmed comment", () => {
