@@ -86,6 +86,23 @@ export function benchPlanning(
     );
   });
 
+  // What the app recomputes after a stroke on the map: the cascade alone,
+  // because targets and capacity do not depend on potential.
+  const potentialEdit = edits[1];
+  const companyCents = yearTarget(
+    buildTargets(inputs.year, targetInputs(inputs)),
+  ).cents;
+  let cascadeTurn = 0;
+  const cascadeOnlyMs = medianMs(
+    () => {
+      potentialEdit.apply(inputs, potentialEdit.values[cascadeTurn++ % 2]);
+      cascadeQuotas(cascadeInput(inputs, companyCents), "preserve");
+    },
+    MERIDIAN_RUNS,
+    2,
+  );
+  potentialEdit.apply(inputs, potentialEdit.values[1]);
+
   const sheets = planningSheets(inputs);
   const formulaCount = Object.values(sheets)
     .flat(2)
@@ -146,6 +163,12 @@ export function benchPlanning(
       HyperFormula: formatMs(workbookEditMs[i]),
       ratio: ratio(workbookEditMs[i], meridianEditMs[i]),
     })),
+    {
+      step: `cascade alone after ${potentialEdit.label} (the app after a stroke)`,
+      Meridian: formatMs(cascadeOnlyMs),
+      HyperFormula: formatMs(workbookEditMs[1]),
+      ratio: ratio(workbookEditMs[1], cascadeOnlyMs),
+    },
   ];
   return { name: "Planning recalculation against HyperFormula", rows };
 }
