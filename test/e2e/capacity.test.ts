@@ -193,6 +193,187 @@ test("capacity table exports as CSV", async () => {
   expect(first.endsWith(`,${gap}`)).toBe(true);
 });
 
+function storedRole(page: Page, roleId: string) {
+  return page.evaluate(
+    (id) => window.meridian.planning?.inputs?.roles.find((r) => r.id === id),
+    roleId,
+  );
+}
+
+function storedHire(page: Page, hireId: string) {
+  return page.evaluate(
+    (id) => window.meridian.planning?.inputs?.hires.find((h) => h.id === id),
+    hireId,
+  );
+}
+
+/** Returns the row id, label and value of the focused control, or null on the page body. */
+function focused(page: Page) {
+  return page.evaluate(() => {
+    const active = document.activeElement;
+    if (active === null || active === document.body) return null;
+    return {
+      rowId: active.closest("[data-row-id]")?.getAttribute("data-row-id"),
+      label: active.getAttribute("aria-label"),
+      value: (active as HTMLInputElement | HTMLSelectElement).value,
+    };
+  });
+}
+
+test("typed text survives a peer's edit", async () => {
+  const bob = await joinPlan(browser, await app.link("editor"), "Bob");
+  try {
+    await showView(ada.page, "capacity");
+    await showView(bob.page, "capacity");
+    const ote = ada.page.getByTestId(`role-ote-${AE}`);
+    const stored = await ote.inputValue();
+
+    // When Ada types an OTE without pressing Enter and Bob changes the SDR's
+    // OTE meanwhile: Ada's text stays, with focus, and nothing of hers is stored.
+    await ote.fill("97000");
+    const sdrOte = bob.page.getByTestId("role-ote-demo-sdr");
+    await sdrOte.fill("96000");
+    await sdrOte.press("Enter");
+    await ada.page.waitForFunction(
+      () =>
+        window.meridian.planning?.inputs?.roles.find((r) => r.id === "demo-sdr")
+          ?.onTargetEarnings === "96000",
+      undefined,
+      { timeout: PAGE_TIMEOUT_MS },
+    );
+    expect(await ote.inputValue()).toBe("97000");
+    expect(await ote.evaluate((el) => el === document.activeElement)).toBe(
+      true,
+    );
+    expect((await storedRole(ada.page, AE))?.onTargetEarnings).toBe(stored);
+
+    // When she presses Escape: the stored value shows again.
+    await ote.press("Escape");
+    expect(await ote.inputValue()).toBe(stored);
+  } finally {
+    await bob.context.close();
+  }
+});
+
+test("Ctrl+Z in a stored field undoes the plan edit", async () => {
+  const page = ada.page;
+  await showView(page, "capacity");
+  const backfill = page.getByTestId(`role-backfill-${AE}`);
+  const before = (await storedRole(page, AE))?.backfillMonths;
+  expect(before).not.toBe(5);
+
+  // When Ada types 5, presses Enter, then Ctrl+Z: the stored value is back
+  // in the plan and in the field.
+  await backfill.fill("5");
+  await backfill.press("Enter");
+  await page.waitForFunction(
+    (id) =>
+      window.meridian.planning?.inputs?.roles.find((r) => r.id === id)
+        ?.backfillMonths === 5,
+    AE,
+    { timeout: PAGE_TIMEOUT_MS },
+  );
+  await backfill.press("Control+z");
+  await page.waitForFunction(
+    ({ id, before }) =>
+      window.meridian.planning?.inputs?.roles.find((r) => r.id === id)
+        ?.backfillMonths === before,
+    { id: AE, before },
+    { timeout: PAGE_TIMEOUT_MS },
+  );
+  await expect.poll(() => backfill.inputValue()).toBe(String(before));
+
+  // In a select as well: Ctrl+Z puts the hire's role back, Ctrl+Shift+Z
+  // changes it again.
+  const role = page
+    .locator('[data-row-id="demo-hire-4"]')
+    .getByLabel("Role of hire line");
+  await role.selectOption("demo-se");
+  await expect
+    .poll(async () => (await storedHire(page, "demo-hire-4"))?.roleId)
+    .toBe("demo-se");
+  await role.focus();
+  await role.press("Control+z");
+  await expect
+    .poll(async () => (await storedHire(page, "demo-hire-4"))?.roleId)
+    .toBe("demo-ae");
+  await role.press("Control+Shift+Z");
+  await expect
+    .poll(async () => (await storedHire(page, "demo-hire-4"))?.roleId)
+    .toBe("demo-se");
+});
+
+test("focus stays on a hire line that re-sorts", async () => {
+  const page = ada.page;
+  await showView(page, "capacity");
+  // The first line is demo-hire-1, a March hire like demo-hire-2.
+  await page
+    .getByTestId("hire-row")
+    .first()
+    .getByLabel("Start month of hire line")
+    .focus();
+
+  // Each ArrowDown stores the next month, and the line moves down the table
+  // past the other March and June hires; focus moves with it.
+  for (const monthId of [
+    "FY2028-M04",
+    "FY2028-M05",
+    "FY2028-M06",
+    "FY2028-M07",
+  ]) {
+    await page.keyboard.press("ArrowDown");
+    await expect
+      .poll(async () => (await storedHire(page, "demo-hire-1"))?.monthId)
+      .toBe(monthId);
+    await expect
+      .poll(() => focused(page))
+      .toEqual({
+        rowId: "demo-hire-1",
+        label: "Start month of hire line",
+        value: monthId,
+      });
+  }
+  const months = await page
+    .getByTestId("hire-row")
+    .getByLabel("Start month of hire line")
+    .evaluateAll((selects) =>
+      selects.map((select) => (select as HTMLSelectElement).value),
+    );
+  expect(months[months.length - 1]).toBe("FY2028-M07");
+});
+
+test("added hire and rep take focus", async () => {
+  const page = ada.page;
+  await showView(page, "capacity");
+  const hiresBefore = await page.getByTestId("hire-row").count();
+  await page.getByTestId("add-hire").click();
+  await expect
+    .poll(() => page.getByTestId("hire-row").count())
+    .toBe(hiresBefore + 1);
+  const hire = await focused(page);
+  expect(hire?.label).toBe("Role of hire line");
+  expect(await storedHire(page, hire!.rowId!)).toBeDefined();
+
+  await page.getByTestId("add-rep").click();
+  await expect
+    .poll(async () => (await focused(page))?.label)
+    .toMatch(/^Name of rep New rep/);
+});
+
+test("a message under a role field does not widen the table", async () => {
+  const page = ada.page;
+  await showView(page, "capacity");
+  const table = page.getByTestId("roles-table");
+  const widthBefore = (await table.boundingBox())!.width;
+
+  const attrition = page.getByTestId(`role-attrition-${AE}`);
+  await attrition.fill("lots");
+  await attrition.press("Enter");
+  await page.getByTestId(`role-attrition-${AE}-error`).waitFor();
+  expect((await table.boundingBox())!.width).toBe(widthBefore);
+  await attrition.press("Escape");
+});
+
 /** Reads a whole-dollar grid figure such as "$1,234" or "-$1,234". */
 function parseMoney(text: string): number {
   return Number(text.replace(/[$,]/g, ""));

@@ -64,6 +64,8 @@ export interface CapacityLayout {
 }
 
 const LABEL_GAP = 8;
+/** The smallest span of the money axis, in currency units. */
+const MIN_SPAN = 1000;
 
 /**
  * Lays out the capacity chart: a bar per month, the target as a step line,
@@ -160,7 +162,9 @@ function valueDomain(months: readonly ParsedMonth[]): [number, number] {
   ]);
   const low = Math.min(0, ...values);
   const high = Math.max(0, ...values);
-  return high === low ? [low, low + 1] : [low, high];
+  // Round ticks under a dollar would all read "$0" or "$1", so a plan with
+  // no capacity or target yet gets an axis from $0 to $1K.
+  return high - low < MIN_SPAN ? [low, low + MIN_SPAN] : [low, high];
 }
 
 function verticalSpan(

@@ -19,6 +19,8 @@ const DECIMAL_PATTERN = /^\d+(\.\d+)?$/;
 const MONEY_PATTERN = /^\d+(\.\d{1,2})?$/;
 const WHOLE_PATTERN = /^\d+$/;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+// Digits grouped by commas in threes, with an optional sign, "$" and decimals.
+const GROUPED_PATTERN = /^-?\$?\d{1,3}(,\d{3})+(\.\d+)?$/;
 
 function ok<T>(value: T): FieldResult<T> {
   return { ok: true, value };
@@ -77,6 +79,22 @@ export function formatRamp(percents: readonly string[]): string {
 }
 
 /**
+ * Removes the thousands commas of an amount such as "12,345.67" and
+ * returns the plain number text, or null when a comma does not separate a
+ * group of three digits, as in "1,00" or "1,5". Text without commas is
+ * returned as it is.
+ */
+export function withoutThousandsCommas(text: string): string | null {
+  if (!text.includes(",")) return text;
+  return GROUPED_PATTERN.test(text) ? text.replaceAll(",", "") : null;
+}
+
+/** Returns the message for commas that do not separate groups of three digits. */
+export function misplacedCommaMessage(label: string, text: string): string {
+  return `${label} has a comma out of place: ${JSON.stringify(text)}. Use commas only between groups of three digits, such as 1,000 or 12,345.67, or leave them out.`;
+}
+
+/**
  * Parses an amount of money: digits with at most two decimals, with
  * thousands commas and a leading "$" allowed. `label` names the field in
  * messages, such as "Loaded cost".
@@ -85,7 +103,8 @@ export function parseMoneyField(
   text: string,
   label: string,
 ): FieldResult<string> {
-  const plain = text.trim().replace(/^\$/, "").replaceAll(",", "");
+  const plain = withoutThousandsCommas(text.trim().replace(/^\$/, ""));
+  if (plain === null) return fail(misplacedCommaMessage(label, text.trim()));
   const unsigned = plain.replace(/^-\$?/, "");
   if (plain.startsWith("-") && MONEY_PATTERN.test(unsigned)) {
     return fail(

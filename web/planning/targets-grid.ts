@@ -20,7 +20,11 @@ import {
 } from "../../model/plan/targets.ts";
 import type { MoneyFigure } from "../../model/trace.ts";
 import { groupDecimal } from "../format.ts";
-import type { FieldResult } from "./capacity-forms.ts";
+import {
+  misplacedCommaMessage,
+  withoutThousandsCommas,
+  type FieldResult,
+} from "./capacity-forms.ts";
 
 /** Whether the grid shows a column per quarter or per month. */
 export type PeriodMode = "quarter" | "month";
@@ -140,7 +144,10 @@ export function parseTargetAmount(text: string): FieldResult<string | null> {
   const trimmed = text.trim();
   if (trimmed === "") return { ok: true, value: null };
 
-  const plain = trimmed.replace(/^\$/, "").replaceAll(",", "");
+  const plain = withoutThousandsCommas(trimmed.replace(/^\$/, ""));
+  if (plain === null) {
+    return { ok: false, message: misplacedCommaMessage("The target", trimmed) };
+  }
   if (plain.startsWith("-") && AMOUNT_PATTERN.test(plain.slice(1))) {
     return {
       ok: false,

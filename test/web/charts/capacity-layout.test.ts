@@ -199,6 +199,32 @@ describe("layoutCapacityChart", () => {
     );
   });
 
+  test("no capacity and no target: axis from $0 to $1K", () => {
+    const months = LABELS.map((label) => ({
+      label,
+      capacity: "0.00",
+      target: null,
+      gap: null,
+    }));
+    const labels = layoutCapacityChart(months, options).yTicks.map(
+      (tick) => tick.label,
+    );
+    expect(labels[0]).toBe("$0");
+    expect(labels[labels.length - 1]).toBe("$1K");
+    expect(new Set(labels).size).toBe(labels.length);
+  });
+
+  test("a few dollars of capacity: ticks stay distinct", () => {
+    const months = [
+      { label: "Feb 2026", capacity: "3.50", target: null, gap: null },
+    ];
+    const labels = layoutCapacityChart(months, options).yTicks.map(
+      (tick) => tick.label,
+    );
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(labels[labels.length - 1]).toBe("$1K");
+  });
+
   test("no months", () => {
     const layout = layoutCapacityChart([], options);
     expect(layout.bars).toEqual([]);

@@ -102,6 +102,23 @@ describe("parseMoneyField", () => {
       "OTE is not an amount",
     );
   });
+
+  test.each([
+    ["1,000", "1000"],
+    ["12,345.67", "12345.67"],
+    ["$1,234,567", "1234567"],
+  ])("accepts thousands groups in %j", (text, expected) => {
+    expect(parseMoneyField(text, "OTE")).toEqual({ ok: true, value: expected });
+  });
+
+  test.each(["1,00", "1,5", "97,0000", ",100", "1,000,00", "12,34.5"])(
+    "rejects misplaced comma in %j",
+    (text) => {
+      expect(messageOf(parseMoneyField(text, "OTE"))).toBe(
+        `OTE has a comma out of place: "${text}". Use commas only between groups of three digits, such as 1,000 or 12,345.67, or leave them out.`,
+      );
+    },
+  );
 });
 
 describe("parsePercentField", () => {

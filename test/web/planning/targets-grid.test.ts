@@ -143,6 +143,22 @@ describe("parseTargetAmount", () => {
   test.each(["abc", "1.005", "12k"])("non-numeric %j is rejected", (text) => {
     expect(messageOf(parseTargetAmount(text))).toContain("is not an amount");
   });
+
+  test.each([
+    ["1,000", "1000"],
+    ["12,345.67", "12345.67"],
+  ])("thousands groups in %j are accepted", (text, expected) => {
+    expect(parseTargetAmount(text)).toEqual({ ok: true, value: expected });
+  });
+
+  test.each(["1,00", "1,5", "$10,00"])(
+    "misplaced comma in %j is rejected",
+    (text) => {
+      expect(messageOf(parseTargetAmount(text))).toContain(
+        `The target has a comma out of place: "${text}".`,
+      );
+    },
+  );
 });
 
 describe("parseSegmentName", () => {
