@@ -215,7 +215,7 @@ function sumMonths(
     );
   }
 
-  // One segment's month is a figure of its own: its trace says how it was
+  // One segment's month is a figure of its own: its trace shows how it was
   // entered rather than calling it a sum.
   if (segments.length === 1 && indexes.length === 1) {
     const trace = table.monthTraces.get(segments[0])![indexes[0]];

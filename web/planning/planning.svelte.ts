@@ -17,7 +17,7 @@ import { editTime, fallbackFiscalYear } from "./clock.ts";
 
 /**
  * The open plan's targets, capacity and quotas: the stored inputs, read
- * again on every document change, and the figures derived from them with
+ * again whenever one of them changes, and the figures derived from them with
  * the live potential of the territory design, so painting a county moves
  * quotas at once.
  */
