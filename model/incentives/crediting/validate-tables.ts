@@ -1,0 +1,182 @@
+import { isIsoDate } from "../../overrides.ts";
+import type {
+  CreditingInput,
+  CreditingProblem,
+  CreditingRule,
+  EffectivePeriod,
+} from "./types.ts";
+
+type Row = EffectivePeriod & Record<string, unknown>;
+
+const RULE_KINDS = new Set([
+  "split",
+  "named-account",
+  "territory",
+  "overlay",
+  "rollup",
+]);
+
+/**
+ * Checks every effective-dated table of the input and adds one problem per
+ * invalid field to `problems`. Ids must be non-empty, and periods must be
+ * ISO dates (or null) with the start on or before the end.
+ */
+export function checkTables(
+  input: CreditingInput,
+  problems: CreditingProblem[],
+): void {
+  if (Array.isArray(input.territoryHistory)) {
+    checkRows(
+      "territoryHistory",
+      input.territoryHistory,
+      ["accountId", "territoryId"],
+      problems,
+    );
+  }
+  checkRows(
+    "overrides",
+    input.overrides ?? [],
+    ["accountId", "territoryId"],
+    problems,
+  );
+  checkRows(
+    "territoryReps",
+    input.territoryReps,
+    ["territoryId", "repId"],
+    problems,
+  );
+  checkRows("managers", input.managers ?? [], ["repId", "managerId"], problems);
+  checkRules(input.rules, problems);
+}
+
+function checkRows(
+  list: string,
+  rows: readonly EffectivePeriod[],
+  idFields: readonly string[],
+  problems: CreditingProblem[],
+): void {
+  rows.forEach((row, index) => {
+    const line = index + 1;
+    for (const field of idFields) {
+      const value = (row as Row)[field];
+      if (typeof value !== "string" || value.trim() === "") {
+        problems.push({
+          list,
+          line,
+          field,
+          value: String(value),
+          reason: "the id is missing; give a non-empty id.",
+        });
+      }
+    }
+    checkPeriod(list, line, row, problems);
+  });
+}
+
+function checkPeriod(
+  list: string,
+  line: number,
+  row: EffectivePeriod,
+  problems: CreditingProblem[],
+): void {
+  for (const field of ["effectiveFrom", "effectiveTo"] as const) {
+    const value = row[field];
+    if (value !== null && (typeof value !== "string" || !isIsoDate(value))) {
+      problems.push({
+        list,
+        line,
+        field,
+        value: String(value),
+        reason: "write a calendar date as YYYY-MM-DD, or null for an open end.",
+      });
+      return;
+    }
+  }
+  if (
+    row.effectiveFrom !== null &&
+    row.effectiveTo !== null &&
+    row.effectiveFrom > row.effectiveTo
+  ) {
+    problems.push({
+      list,
+      line,
+      field: "effectiveTo",
+      value: row.effectiveTo,
+      reason: `the period ends before it starts on ${row.effectiveFrom}; swap or correct the dates.`,
+    });
+  }
+}
+
+function checkRules(
+  rules: readonly CreditingRule[],
+  problems: CreditingProblem[],
+): void {
+  const ids = new Set<string>();
+  rules.forEach((rule, index) => {
+    const line = index + 1;
+    const report = (field: string, value: unknown, reason: string): void => {
+      problems.push({
+        list: "rules",
+        line,
+        field,
+        value: String(value),
+        reason,
+      });
+    };
+
+    if (typeof rule.id !== "string" || rule.id.trim() === "") {
+      report("id", rule.id, "the rule has no id; give it a non-empty id.");
+    } else if (ids.has(rule.id)) {
+      report(
+        "id",
+        rule.id,
+        "another rule has the same id; give each rule its own id.",
+      );
+    }
+    ids.add(rule.id);
+    if (!RULE_KINDS.has(rule.kind)) {
+      report(
+        "kind",
+        rule.kind,
+        "use split, named-account, territory, overlay or rollup.",
+      );
+      return;
+    }
+    checkRuleFields(rule, report);
+    checkPeriod("rules", line, rule, problems);
+  });
+}
+
+function checkRuleFields(
+  rule: CreditingRule,
+  report: (field: string, value: unknown, reason: string) => void,
+): void {
+  const missing = (value: unknown): boolean =>
+    typeof value !== "string" || value.trim() === "";
+
+  if (rule.kind === "named-account") {
+    if (missing(rule.accountId))
+      report(
+        "accountId",
+        rule.accountId,
+        "a named-account rule needs the account id.",
+      );
+    if (missing(rule.repId))
+      report("repId", rule.repId, "a named-account rule needs the rep id.");
+  }
+  if (rule.kind === "overlay") {
+    if (missing(rule.repId))
+      report(
+        "repId",
+        rule.repId,
+        "an overlay rule needs the specialist's rep id.",
+      );
+    if (rule.product === undefined && rule.territoryId === undefined) {
+      report(
+        "product",
+        rule.product,
+        "an overlay rule needs a product, a territory id or both.",
+      );
+    }
+  }
+}
