@@ -1,0 +1,10 @@
+export * from "./plan.ts";
+export * from "./errors.ts";
+export type { PayoutLine } from "./line.ts";
+export { validatePlan } from "./validate-plan.ts";
+export { validateInput } from "./validate-input.ts";
+export { applyTiers } from "./tiers.ts";
+export { computePayout, type PeriodPayout } from "./payout.ts";
+export { TOTAL_CAP_ID } from "./earnings.ts";
+export { payoutSeries } from "./series.ts";
+export { payoutCurve, type CurvePoint } from "./curve.ts";
