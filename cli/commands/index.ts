@@ -5,6 +5,7 @@ import { dataCommand } from "./data.ts";
 import { exportCommand } from "./export.ts";
 import { importCommand } from "./import.ts";
 import { inviteCommand } from "./invite.ts";
+import { payoutsCommand } from "./payouts.ts";
 import { planCommand } from "./plan.ts";
 import { quotaCommand } from "./quota.ts";
 
@@ -18,4 +19,5 @@ export const commands: Command[] = [
   balanceCommand,
   capacityCommand,
   quotaCommand,
+  payoutsCommand,
 ];

@@ -1,0 +1,145 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { runCli } from "./run-cli.ts";
+
+// Each run starts Node with tsx, so the tests get a long timeout.
+vi.setConfig({ testTimeout: 60_000 });
+
+let dir: string;
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "meridian-payouts-"));
+});
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/*
+ * The example of docs/CLI.md, by hand:
+ * d1 1000.00 USD, ana 60 / ben 40  -> ana 600.00, ben 400.00 (January)
+ * d2  400.00 EUR x 1.25 = 500.00   -> ana 500.00 (January, owner alone)
+ * d3  333.33 USD, ana 50 / ben 50  -> ana 166.67, ben 166.66 (February)
+ * Commission 10%: ana 110.00 and 16.67, ben 40.00 and 16.67 (half-even).
+ */
+const DEALS = [
+  "id,account,amount,currency,close_date,product,owner,splits",
+  "d1,acme,1000.00,USD,2027-01-10,core,ana,ana:60;ben:40",
+  "d2,acme,400.00,EUR,2027-01-20,core,ana,",
+  "d3,acme,333.33,USD,2027-02-05,core,ana,ana:50;ben:50",
+].join("\n");
+
+const PLAN = {
+  planCurrency: "USD",
+  rates: [{ currency: "EUR", effectiveFrom: "2027-01-01", rate: "1.25" }],
+  crediting: {
+    territoryHistory: [],
+    territoryReps: [],
+    rules: [
+      { id: "split", kind: "split", effectiveFrom: null, effectiveTo: null },
+    ],
+  },
+  plan: {
+    components: [
+      { id: "comm", label: "Commission", type: "commission", rate: "0.10" },
+    ],
+  },
+  quotas: {
+    ana: { "2027-01": "1000.00", "2027-02": "1000.00" },
+    ben: { "2027-01": "800.00", "2027-02": "1000.00" },
+  },
+  periods: [
+    { id: "2027-01", start: "2027-01-01", end: "2027-01-31" },
+    { id: "2027-02", start: "2027-02-01", end: "2027-02-28" },
+  ],
+};
+
+/** Writes the deals and plan files and runs `meridian payouts` on them. */
+function payouts(deals: string, plan: unknown, args: string[] = []) {
+  const dealsFile = path.join(dir, "deals.csv");
+  const planFile = path.join(dir, "plan.json");
+  fs.writeFileSync(dealsFile, deals);
+  fs.writeFileSync(planFile, JSON.stringify(plan));
+  return runCli(["payouts", "--deals", dealsFile, "--plan", planFile, ...args]);
+}
+
+describe("meridian payouts", () => {
+  test("example CSV per rep-period", () => {
+    const result = payouts(DEALS, PLAN);
+
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(
+      [
+        "rep_id,period_id,credited,quota,attainment,payable",
+        "ana,2027-01,1100.00,1000.00,1.1000,110.00",
+        "ana,2027-02,166.67,1000.00,0.1667,16.67",
+        "ben,2027-01,400.00,800.00,0.5000,40.00",
+        "ben,2027-02,166.66,1000.00,0.1667,16.67",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  test("JSON statements carry traces", () => {
+    const out = path.join(dir, "statements.json");
+    const result = payouts(DEALS, PLAN, ["--format", "json", "--out", out]);
+
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe("");
+    const statements = JSON.parse(fs.readFileSync(out, "utf8"));
+    const [first] = statements;
+    expect(first.repId).toBe("ana");
+    expect(first.credits.map((c: { dealId: string }) => c.dealId)).toEqual([
+      "d1",
+      "d2",
+    ]);
+    expect(first.credited.trace.parts).toHaveLength(2);
+    expect(first.lines[0].amount).toBe("110.00");
+    expect(first.payableTrace.value).toBe("110.00");
+  });
+
+  test("bad deals rows all listed", () => {
+    const out = path.join(dir, "bad.csv");
+    const deals = [
+      "id,account,amount,currency,close_date,product,owner",
+      "d1,acme,abc,USD,2027-01-10,core,ana",
+      "d2,acme,10.00,USD,2027-13-01,core,ana",
+      "d3,acme,10.00,USD,2027-01-02,core,ana",
+    ].join("\n");
+    const result = payouts(deals, PLAN, ["--out", out]);
+
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain("Invalid deals");
+    expect(result.stderr).toContain("(2 errors)");
+    expect(result.stderr).toMatch(/line 2, amount "abc"/);
+    expect(result.stderr).toMatch(/line 3, close_date "2027-13-01"/);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  test("missing plan fields rejected", () => {
+    const result = payouts(DEALS, { planCurrency: "USD" });
+
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      'Missing "rates", "crediting", "quotas", "periods", "plan or plans"',
+    );
+  });
+
+  test("wrong plan shapes rejected", () => {
+    const result = payouts(DEALS, { ...PLAN, crediting: {}, quotas: [] });
+
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      '"crediting.territoryHistory" must be an array, "crediting.territoryReps" must be an array, "crediting.rules" must be an array, "quotas" must be an object',
+    );
+  });
+
+  test("missing deals option is usage error", () => {
+    const result = runCli(["payouts", "--plan", "plan.json"]);
+
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("Missing --deals FILE.csv.");
+  });
+});
