@@ -11,7 +11,7 @@ import type {
   CreditingProblem,
   TerritoryLookup,
 } from "./types.ts";
-import { checkTables } from "./validate-tables.ts";
+import { checkTables, listOf } from "./validate-tables.ts";
 import { parseDeals, type ParsedDeal } from "./validate-deals.ts";
 
 /**
@@ -22,7 +22,7 @@ import { parseDeals, type ParsedDeal } from "./validate-deals.ts";
  */
 export function creditDeals(input: CreditingInput): Credit[] {
   const problems: CreditingProblem[] = [];
-  const deals = parseDeals(input.deals, problems);
+  const deals = parseDeals(listOf("deals", input.deals, problems), problems);
   checkTables(input, problems);
   if (problems.length > 0) throw new CreditingInputError(problems);
 

@@ -25,6 +25,10 @@ export function checkTables(
   input: CreditingInput,
   problems: CreditingProblem[],
 ): void {
+  const history = input.territoryHistory as unknown;
+  if (!Array.isArray(history) && typeof history !== "function") {
+    problems.push(missingList("territoryHistory", history));
+  }
   if (Array.isArray(input.territoryHistory)) {
     checkRows(
       "territoryHistory",
@@ -35,18 +39,47 @@ export function checkTables(
   }
   checkRows(
     "overrides",
-    input.overrides ?? [],
+    listOf("overrides", input.overrides ?? [], problems),
     ["accountId", "territoryId"],
     problems,
   );
   checkRows(
     "territoryReps",
-    input.territoryReps,
+    listOf("territoryReps", input.territoryReps, problems),
     ["territoryId", "repId"],
     problems,
   );
-  checkRows("managers", input.managers ?? [], ["repId", "managerId"], problems);
-  checkRules(input.rules, problems);
+  checkRows(
+    "managers",
+    listOf("managers", input.managers ?? [], problems),
+    ["repId", "managerId"],
+    problems,
+  );
+  checkRules(listOf("rules", input.rules, problems), problems);
+}
+
+/**
+ * Returns the list, or an empty one after adding a problem when the input
+ * has no list under that name, so a missing table is reported like a bad row.
+ */
+export function listOf<T>(
+  list: string,
+  value: readonly T[] | undefined,
+  problems: CreditingProblem[],
+): readonly T[] {
+  if (Array.isArray(value)) return value;
+  problems.push(missingList(list, value));
+  return [];
+}
+
+function missingList(list: string, value: unknown): CreditingProblem {
+  return {
+    list,
+    line: 0,
+    field: list,
+    value: String(value),
+    reason: `the input has no ${list} list; give one, empty if it has no rows.`,
+  };
 }
 
 function checkRows(

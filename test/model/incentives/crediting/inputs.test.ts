@@ -18,6 +18,31 @@ function problemsOf(input: CreditingInput): CreditingProblem[] {
 }
 
 describe("creditDeals input checks", () => {
+  test("missing tables are listed, not thrown", () => {
+    const input = exampleInput() as unknown as Record<string, unknown>;
+    delete input.territoryReps;
+    delete input.rules;
+
+    expect(problemsOf(input as unknown as CreditingInput)).toEqual([
+      {
+        list: "territoryReps",
+        line: 0,
+        field: "territoryReps",
+        value: "undefined",
+        reason:
+          "the input has no territoryReps list; give one, empty if it has no rows.",
+      },
+      {
+        list: "rules",
+        line: 0,
+        field: "rules",
+        value: "undefined",
+        reason:
+          "the input has no rules list; give one, empty if it has no rows.",
+      },
+    ]);
+  });
+
   test("splits totalling 99.99 are rejected", () => {
     const input = exampleInput();
     input.deals[2].splits![2].percent = "33.33";
