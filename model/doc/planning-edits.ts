@@ -166,9 +166,9 @@ export function entryChange<K extends EntryKind>(
     to: textOf(fields),
     modify(inputs) {
       const list = inputs[kind] as unknown as { id: string }[];
-      const kept = list.filter((e) => e.id !== id);
-      if (fields !== null) kept.push({ ...fields, id });
-      (inputs[kind] as unknown as { id: string }[]) = kept;
+      const others = list.filter((entry) => entry.id !== id);
+      if (fields !== null) others.push({ ...fields, id });
+      (inputs[kind] as unknown as { id: string }[]) = others;
     },
     write(doc) {
       if (fields === null) {

@@ -64,12 +64,12 @@ export function submitProposal(
 }
 
 /**
- * Approves a pending proposal: writes its amounts as amount adjustments of
- * the region's territories in one planning edit (one undo step, checked
- * like any edit), then records the approval in the review document with
- * the territories' quotas just before the edit. Raises
- * a ProposalError or a PlanningEditError, approving nothing, when the plan
- * moved since the proposal and its amounts no longer add up.
+ * Approves a pending proposal. Its amounts become amount adjustments of
+ * the region's territories in one checked planning edit, which is one undo
+ * step. The approval is then recorded in the review document with the
+ * territories' quotas just before the edit. Raises a ProposalError or a
+ * PlanningEditError, approving nothing, when the plan moved since the
+ * proposal and its amounts no longer add up.
  */
 export function approveProposal(
   planning: Planning,
