@@ -15,6 +15,7 @@ import {
 } from "./api-sharing.ts";
 import { join, renameSession, session } from "./api.ts";
 import { HttpError, requireMethod, sendJson } from "./http-json.ts";
+import { routePay } from "./pay/routes.ts";
 
 type Handler = (
   context: ApiContext,
@@ -29,6 +30,9 @@ interface Route {
 }
 
 const SEGMENT = "([^/]+)";
+
+/** Everything below /api/plans/<planId>/pay goes to the pay router. */
+const PAY_PATH = new RegExp(`^/api/plans/${SEGMENT}/pay(/.*)?$`);
 
 const ROUTES: Route[] = [
   {
@@ -113,6 +117,20 @@ export async function routeApi(
   response: ServerResponse,
   pathname: string,
 ): Promise<boolean> {
+  const pay = PAY_PATH.exec(pathname);
+  if (pay) {
+    const planId = decodeSegment(pay[1]);
+    await routePay(
+      context,
+      request,
+      response,
+      planId,
+      pay[2] ?? "",
+      decodeSegment,
+    );
+    return true;
+  }
+
   for (const route of ROUTES) {
     const match = route.pattern.exec(pathname);
     if (!match) continue;

@@ -8,6 +8,7 @@ import {
   type ApiContext,
 } from "./api-auth.ts";
 import { HttpError, readJsonBody } from "./http-json.ts";
+import { claimPayInvite } from "./pay/invites.ts";
 import { checkDisplayName, personColor, type Person } from "./person.ts";
 import type { Role } from "./roles.ts";
 import {
@@ -34,7 +35,8 @@ export const MAX_BODY_BYTES = 16 * 1024;
  * POST /api/join: exchanges an invite (or an existing person token, to
  * rename) and a display name for a person token. The person token keeps the
  * invite's lifetime, at least 30 days, counted from now. An invite records a
- * new person in the plan, and a person token renames its person.
+ * new person in the plan, with the pay access a pay invite grants, and a
+ * person token renames its person.
  */
 export async function join(
   context: ApiContext,
@@ -52,13 +54,16 @@ export async function join(
   const personId = isInvite ? randomId() : claims.sub;
   const inviteId = isInvite ? claims.sub : claims.invite;
   if (isInvite) {
-    context.storage.people.insert({
-      planId: claims.plan,
-      personId,
-      name,
-      role: claims.role,
-      inviteId: claims.sub,
-      joinedAt: Date.now(),
+    context.storage.transaction(() => {
+      claimPayInvite(context.storage, claims.sub, personId);
+      context.storage.people.insert({
+        planId: claims.plan,
+        personId,
+        name,
+        role: claims.role,
+        inviteId: claims.sub,
+        joinedAt: Date.now(),
+      });
     });
   } else {
     context.storage.people.rename(personId, name);

@@ -6,6 +6,12 @@ import { inviteToken, mintInvite } from "./invites.ts";
 import { inviteUrl, START_LINK_DAYS } from "./links.ts";
 import type { Logger } from "./log.ts";
 import { datasetHashes, readManifest } from "./manifest.ts";
+import {
+  demoAccountExecutives,
+  demoDeals,
+  DEMO_FISCAL_START,
+  withDemoIncentives,
+} from "./demo-incentives.ts";
 import { withDemoPlanning } from "./demo-planning.ts";
 import { createPlan } from "./plans.ts";
 import { ROLES, type Role } from "./roles.ts";
@@ -43,18 +49,52 @@ export function seedDemoPlan(
     return false;
   }
 
-  const plan = withDemoPlanning(readDemoPlan(file));
+  const plan = withDemoIncentives(withDemoPlanning(readDemoPlan(file)));
   plan.datasets = datasetHashes(manifest);
-  createPlan(storage, plan);
+  // A data folder whose demo territories get no planning seed has no
+  // account executives, and so no deal history.
+  const executives = demoAccountExecutives(plan);
+  const deals =
+    executives.length === 0
+      ? []
+      : demoDeals(
+          readDemoAccounts(publicDataDir),
+          executives,
+          DEMO_FISCAL_START,
+        );
+  storage.transaction(() => {
+    createPlan(storage, plan);
+    storage.pay.deals.insertAll(DEMO_PLAN_ID, deals, SERVER_CREATOR);
+  });
   logger.info(
     {
       plan: DEMO_PLAN_ID,
       territories: plan.territories?.length ?? 0,
+      deals: deals.length,
       datasets: plan.datasets,
     },
     "demo plan created",
   );
   return true;
+}
+
+/** The demo accounts file of the public data folder, next to the demo plan. */
+const DEMO_ACCOUNTS_FILE = "accounts.json";
+
+/**
+ * Reads the ids and potentials of the public demo accounts, which the demo
+ * deal history sells to. Returns [] when the file is missing, so the demo
+ * plan is still created, with no deals.
+ */
+function readDemoAccounts(
+  publicDataDir: string,
+): { id: string; potential: string }[] {
+  const file = path.join(publicDataDir, DEMO_ACCOUNTS_FILE);
+  if (!fs.existsSync(file)) return [];
+  const data = JSON.parse(fs.readFileSync(file, "utf8")) as {
+    accounts?: { id: string; potential: string }[];
+  };
+  return data.accounts ?? [];
 }
 
 /**
@@ -106,6 +146,44 @@ export async function demoInviteLinks(
     links.push({ role, url: inviteUrl(baseUrl, DEMO_PLAN_ID, token) });
   }
   return links;
+}
+
+/**
+ * Returns the incentives administrator link of the demo plan: a server-made
+ * invite with the plan role editor and the pay role admin, reused while it
+ * has at least `DEMO_LINK_MIN_DAYS_LEFT` days left, else a new one. Returns
+ * null when the server has no demo plan.
+ */
+export async function demoPayAdminLink(
+  storage: Storage,
+  secret: Uint8Array,
+  baseUrl: string,
+  now = Date.now(),
+): Promise<string | null> {
+  if (!storage.getPlan(DEMO_PLAN_ID)) return null;
+
+  const minExpiry = now + DEMO_LINK_MIN_DAYS_LEFT * DAY_SECONDS * 1000;
+  const reusable = storage.invites
+    .listActivePay(DEMO_PLAN_ID, now)
+    .filter(
+      (invite) =>
+        invite.createdBy === SERVER_CREATOR &&
+        invite.payRole === "admin" &&
+        invite.expiresAt >= minExpiry,
+    )
+    .sort((a, b) => b.expiresAt - a.expiresAt)[0];
+  const token = reusable
+    ? await inviteToken(secret, reusable)
+    : (
+        await mintInvite(storage, secret, {
+          planId: DEMO_PLAN_ID,
+          role: "editor",
+          days: START_LINK_DAYS,
+          createdBy: SERVER_CREATOR,
+          payRole: "admin",
+        })
+      ).token;
+  return inviteUrl(baseUrl, DEMO_PLAN_ID, token);
 }
 
 /**

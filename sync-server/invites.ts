@@ -1,5 +1,5 @@
 import { randomId } from "../model/doc/plan-doc.ts";
-import type { InviteRecord } from "./invite-store.ts";
+import type { InvitePayRole, InviteRecord } from "./invite-store.ts";
 import type { Role } from "./roles.ts";
 import type { Storage } from "./storage.ts";
 import { DAY_SECONDS, signToken } from "./tokens.ts";
@@ -15,12 +15,20 @@ export interface MintedInvite {
 
 /**
  * Records a new invite to `planId` with `role`, valid for `days` days, and
- * signs its token. `createdBy` is the editor's person id or "server".
+ * signs its token. `createdBy` is the editor's person id or "server". A pay
+ * invite also carries `payRole` or the `repId` it links its person to.
  */
 export async function mintInvite(
   storage: Storage,
   secret: Uint8Array,
-  options: { planId: string; role: Role; days: number; createdBy: string },
+  options: {
+    planId: string;
+    role: Role;
+    days: number;
+    createdBy: string;
+    payRole?: InvitePayRole | null;
+    repId?: string | null;
+  },
 ): Promise<MintedInvite> {
   // Whole seconds, because the token's iat and exp are whole seconds and the
   // link is signed again from these times.
@@ -34,6 +42,9 @@ export async function mintInvite(
     expiresAt: (issuedAt + options.days * DAY_SECONDS) * 1000,
     revokedAt: null,
     revokedBy: null,
+    payRole: options.payRole ?? null,
+    repId: options.repId ?? null,
+    usedBy: null,
   };
   storage.invites.insert(invite);
   return { invite, token: await inviteToken(secret, invite) };

@@ -16,6 +16,24 @@ export function inviteUrl(baseUrl: string, planId: string, token: string) {
 }
 
 /**
+ * Returns the base URL of links for a request: the address it came to, so
+ * that a person gets a link that opens where they are, or `fallback` for a
+ * request without a usable Host header.
+ */
+export function requestBaseUrl(
+  request: { headers: Record<string, string | string[] | undefined> },
+  fallback: string,
+): string {
+  const host = request.headers.host;
+  if (typeof host !== "string" || !/^[A-Za-z0-9.\-[\]:]+$/.test(host)) {
+    return fallback;
+  }
+  const scheme =
+    request.headers["x-forwarded-proto"] === "https" ? "https" : "http";
+  return `${scheme}://${host}/`;
+}
+
+/**
  * Records one invite per role, made by the server, and returns their links,
  * editor first.
  */

@@ -28,6 +28,8 @@ try {
 // These lines are the plain-text interface of a start: scripts grep them.
 const links = await server.demoLinks();
 for (const link of links) console.log(`${link.role}: ${link.url}`);
+const payAdmin = await server.demoPayAdminLink();
+if (payAdmin !== null) console.log(`incentives admin: ${payAdmin}`);
 if (links.length === 0) {
   logger.warn('no plan "demo" on this server, so no invite links to print');
 }

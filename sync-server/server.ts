@@ -5,7 +5,7 @@ import { loadAuthSecret } from "./auth-secret.ts";
 import { CloseCode } from "./close-codes.ts";
 import { defaultConfig, type ServerConfig } from "./config.ts";
 import { DatasetStore } from "./datasets.ts";
-import { demoInviteLinks, seedDemoPlan } from "./demo.ts";
+import { demoInviteLinks, demoPayAdminLink, seedDemoPlan } from "./demo.ts";
 import { createServerEvents, type ServerEvents } from "./events.ts";
 import { createRequestHandler } from "./http.ts";
 import { publicBaseUrl } from "./links.ts";
@@ -49,6 +49,8 @@ export interface RunningServer {
    * Links with fresh invites to the demo plan, or [] when it does not exist.
    */
   demoLinks(): Promise<{ role: Role; url: string }[]>;
+  /** The incentives administrator link to the demo plan, or null without one. */
+  demoPayAdminLink(): Promise<string | null>;
   /**
    * Stops accepting, closes clients with 1001, unloads rooms, closes the
    * database.
@@ -169,6 +171,8 @@ export async function startServer(
     secret,
     demoLinks: () =>
       demoInviteLinks(storage, secret, publicBaseUrl(config.host, port)),
+    demoPayAdminLink: () =>
+      demoPayAdminLink(storage, secret, publicBaseUrl(config.host, port)),
     close: () => {
       stopping = true;
       closing ??= shutdown({

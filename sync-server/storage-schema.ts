@@ -2,7 +2,7 @@ import type Database from "better-sqlite3";
 import { StorageError } from "./storage-error.ts";
 
 /** Version of the table layout below, kept in SQLite's user_version. */
-export const STORAGE_VERSION = 2;
+export const STORAGE_VERSION = 3;
 
 // `updates` is append-only: every accepted Yjs update of every room, in the
 // order the server applied it, so that any past state can be rebuilt.
@@ -61,8 +61,94 @@ CREATE TABLE IF NOT EXISTS people (
 CREATE INDEX IF NOT EXISTS people_by_person ON people (person_id);
 `;
 
+// Pay data of each plan, kept out of every Yjs document because it is
+// confidential. `pay_members` contains a person's pay access when it was set
+// by an invite or an administrator. `pay_records` (submissions and
+// approvals) and `pay_adjustments` are append-only: triggers abort any UPDATE
+// or DELETE, so an approved statement can never be changed in place. A
+// personal invite (rep_id set) is single use: `used_by` names the person who
+// joined with it.
+const VERSION_3 = `
+ALTER TABLE invites ADD COLUMN pay_role TEXT;
+ALTER TABLE invites ADD COLUMN rep_id TEXT;
+ALTER TABLE invites ADD COLUMN used_by TEXT;
+CREATE TABLE IF NOT EXISTS pay_members (
+  plan_id TEXT NOT NULL,
+  person_id TEXT NOT NULL,
+  admin INTEGER NOT NULL,
+  rep_id TEXT,
+  updated_at INTEGER NOT NULL,
+  updated_by TEXT NOT NULL,
+  PRIMARY KEY (plan_id, person_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS deals (
+  plan_id TEXT NOT NULL,
+  id TEXT NOT NULL,
+  deal TEXT NOT NULL,
+  imported_at INTEGER NOT NULL,
+  imported_by TEXT NOT NULL,
+  PRIMARY KEY (plan_id, id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS pay_records (
+  plan_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('submitted', 'approved')),
+  rep_id TEXT NOT NULL,
+  period_id TEXT NOT NULL,
+  digest TEXT NOT NULL,
+  statement TEXT,
+  person_id TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  PRIMARY KEY (plan_id, seq)
+) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS pay_records_no_update BEFORE UPDATE ON pay_records
+BEGIN SELECT RAISE(ABORT, 'pay_records is append-only: append a new record instead of updating one'); END;
+CREATE TRIGGER IF NOT EXISTS pay_records_no_delete BEFORE DELETE ON pay_records
+BEGIN SELECT RAISE(ABORT, 'pay_records is append-only: records cannot be deleted'); END;
+CREATE TABLE IF NOT EXISTS pay_adjustments (
+  plan_id TEXT NOT NULL,
+  id TEXT NOT NULL,
+  rep_id TEXT NOT NULL,
+  period_id TEXT NOT NULL,
+  amount TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  dispute_id TEXT,
+  person_id TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  PRIMARY KEY (plan_id, id)
+) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS pay_adjustments_no_update BEFORE UPDATE ON pay_adjustments
+BEGIN SELECT RAISE(ABORT, 'pay_adjustments is append-only: enter a new adjustment instead of updating one'); END;
+CREATE TRIGGER IF NOT EXISTS pay_adjustments_no_delete BEFORE DELETE ON pay_adjustments
+BEGIN SELECT RAISE(ABORT, 'pay_adjustments is append-only: enter an opposite adjustment instead of deleting one'); END;
+CREATE TABLE IF NOT EXISTS disputes (
+  plan_id TEXT NOT NULL,
+  id TEXT NOT NULL,
+  rep_id TEXT NOT NULL,
+  period_id TEXT NOT NULL,
+  line_id TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('open', 'accepted', 'rejected')),
+  raised_by TEXT NOT NULL,
+  raised_at INTEGER NOT NULL,
+  resolved_at INTEGER,
+  resolved_by TEXT,
+  PRIMARY KEY (plan_id, id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS disputes_by_statement ON disputes (plan_id, rep_id, period_id);
+CREATE TABLE IF NOT EXISTS dispute_messages (
+  plan_id TEXT NOT NULL,
+  dispute_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  person_id TEXT NOT NULL,
+  text TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  PRIMARY KEY (plan_id, dispute_id, seq)
+) WITHOUT ROWID;
+`;
+
 /** Table layouts by version; migrating runs every step above the stored one. */
-const STEPS = [VERSION_1, VERSION_2];
+const STEPS = [VERSION_1, VERSION_2, VERSION_3];
 
 /**
  * Brings a database to STORAGE_VERSION and returns the version it has

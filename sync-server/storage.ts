@@ -3,6 +3,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import type { Durability } from "./config.ts";
 import { InviteStore } from "./invite-store.ts";
+import { PayStores } from "./pay/stores.ts";
 import { PeopleStore } from "./people-store.ts";
 import { StorageError } from "./storage-error.ts";
 import { migrate } from "./storage-schema.ts";
@@ -39,7 +40,7 @@ export interface StorageOptions {
 
 /**
  * The SQLite database of one DATA_DIR: plans, room updates and snapshots,
- * invites and the people of each plan.
+ * invites, the people of each plan and their pay data.
  */
 export class Storage {
   readonly file: string;
@@ -47,6 +48,7 @@ export class Storage {
   readonly version: number;
   readonly invites: InviteStore;
   readonly people: PeopleStore;
+  readonly pay: PayStores;
   private readonly db: Database.Database;
   private readonly statements;
 
@@ -54,9 +56,11 @@ export class Storage {
     this.file = file;
     this.db = db;
     this.version = version;
-    const requireAccessTables = () => this.requireVersion(2);
-    this.invites = new InviteStore(db, requireAccessTables);
+    const requireAccessTables = () =>
+      this.requireVersion(2, "no invites or people");
+    this.invites = new InviteStore(db, requireAccessTables, version >= 3);
     this.people = new PeopleStore(db, requireAccessTables);
+    this.pay = new PayStores(db, () => this.requireVersion(3, "no pay tables"));
     this.statements = {
       listPlans: db.prepare(
         "SELECT id, name, created_at AS createdAt FROM plans ORDER BY created_at, id",
@@ -190,14 +194,19 @@ export class Storage {
     return (this.statements.countUpdates.get(room) as { count: number }).count;
   }
 
+  /** Runs `work` in one transaction, so that it stores all or nothing. */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }
 
-  private requireVersion(version: number): void {
+  private requireVersion(version: number, missing: string): void {
     if (this.version >= version) return;
     throw new StorageError(
-      `${this.file} has storage version ${this.version}, which has no invites or people yet. Start the server once with this data folder to upgrade it.`,
+      `${this.file} has storage version ${this.version}, which has ${missing} yet. Start the server once with this data folder to upgrade it.`,
     );
   }
 }

@@ -18,10 +18,11 @@ import {
   PayoutPlanError,
 } from "../../model/incentives/payout/errors.ts";
 import { StatementInputError } from "../../model/incentives/statements/errors.ts";
-import { buildStatements } from "../../model/incentives/statements/statements.ts";
+import { buildStatementReport } from "../../model/incentives/statements/statements.ts";
 import type {
   Statement,
   StatementInput,
+  StatementReport,
 } from "../../model/incentives/statements/types.ts";
 
 const FORMATS = ["csv", "json"] as const;
@@ -30,11 +31,14 @@ const HELP = `Usage: meridian payouts --deals DEALS.csv --plan PLAN.json [--form
 
 Credits the deals in DEALS.csv with the crediting tables of PLAN.json, then
 computes each rep's statement per period: credits, attainment, payout lines
-and payable. PLAN.json contains planCurrency, rates, crediting, plan (one
-comp plan for every rep) or plans (one per rep id), quotas and periods.
-CSV has the header rep_id,period_id,credited,quota,attainment,payable, one
-row per rep and period. JSON contains every statement with the trace of
-every figure. docs/CLI.md shows the plan file.
+and payable. A cancellation reaches the plan's clawback rule. PLAN.json
+contains planCurrency, rates, crediting, plan (one comp plan for every rep)
+or plans (one per rep id), quotas and periods. CSV has the header
+rep_id,period_id,credited,quota,attainment,payable, one row per rep and
+period. JSON contains every statement with the trace of every figure.
+Credits that reach no statement (a rep without quotas or a plan, a deal
+outside the periods) are listed on standard error, one line each starting
+with "Warning:". docs/CLI.md shows the plan file.
 
 Options:
   --deals FILE    deals CSV (id,account,amount,currency,close_date,product,owner[,splits,cancels])
@@ -66,7 +70,10 @@ export const payoutsCommand: Command = {
 
     const deals = readDeals(values.deals);
     const planFile = readPlanFile(values.plan);
-    const statements = runStatements(deals, planFile);
+    const { statements, problems } = runStatements(deals, planFile);
+    for (const problem of problems) {
+      process.stderr.write(`Warning: ${problem}\n`);
+    }
 
     const text =
       format === "json"
@@ -196,9 +203,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function runStatements(deals: Deal[], file: PlanFile): Statement[] {
+function runStatements(deals: Deal[], file: PlanFile): StatementReport {
   try {
-    return buildStatements({
+    return buildStatementReport({
       deals,
       converted: convertAll(deals, file.rates, file.planCurrency),
       tables: file.crediting,

@@ -1,5 +1,7 @@
 import type * as Y from "yjs";
+import type { IncentiveInputs } from "../incentives/plan-inputs.ts";
 import { PlanDoc } from "./plan-doc.ts";
+import { seedIncentives } from "./incentives-edits.ts";
 import { PlanningDoc } from "./planning-doc.ts";
 import { seedPlanning, type PlanningSeed } from "./planning-seed.ts";
 import { SCHEMA_VERSION, type Territory } from "./schema.ts";
@@ -13,6 +15,8 @@ export interface NewPlan {
   territories?: (Omit<Territory, "id"> & { id?: string })[];
   assignments?: Iterable<[string, string]>;
   planning?: PlanningSeed;
+  /** Comp plans, crediting rules, rates and managers to start with. */
+  incentives?: IncentiveInputs;
 }
 
 /**
@@ -37,6 +41,7 @@ export function initPlan(doc: Y.Doc, plan: NewPlan): PlanDoc {
     for (const [unitId, territoryId] of plan.assignments ?? [])
       planDoc.assignments.set(unitId, territoryId);
     if (plan.planning) seedPlanning(new PlanningDoc(doc), plan.planning);
+    if (plan.incentives) seedIncentives(doc, plan.incentives);
   });
   return planDoc;
 }

@@ -20,7 +20,11 @@
  * - `priorBookings` (Y.Map): quota node id -> prior-year bookings.
  * - `cellHistory` (Y.Array): one entry per edit of a planning input: cell,
  *   from, to, personId, name, at.
- * - `compPlans`, `creditingRules` (Y.Map of Y.Map by id): reserved for incentives.
+ * - `compPlans` (Y.Map of Y.Map by id): name, roleIds (array of planning role
+ *   ids) and plan (the CompPlan as plain JSON). See incentives-doc.ts.
+ * - `creditingRules` (Y.Map): rule id -> the CreditingRule as plain JSON.
+ * - `rates` (Y.Map): rate id -> currency, effectiveFrom and rate as plain JSON.
+ * - `managers` (Y.Map): rep id -> the rep id of that rep's manager.
  * The review document (room `<planId>.review`) contains `comments`,
  * `decisions` and `proposals` (bottom-up quota counter-proposals).
  */
@@ -44,7 +48,12 @@ export const HIRES = "hires";
 export const QUOTA_ADJUSTMENTS = "quotas";
 export const PRIOR_BOOKINGS = "priorBookings";
 export const CELL_HISTORY = "cellHistory";
-export const RESERVED_MAPS = ["compPlans", "creditingRules"] as const;
+export const COMP_PLANS = "compPlans";
+export const CREDITING_RULES = "creditingRules";
+export const RATES = "rates";
+export const MANAGERS = "managers";
+/** Maps that every PlanDoc creates up front, so early readers see them. */
+export const RESERVED_MAPS = [COMP_PLANS, CREDITING_RULES] as const;
 
 export const REVIEW_COMMENTS = "comments";
 export const REVIEW_DECISIONS = "decisions";

@@ -136,6 +136,19 @@ describe("meridian payouts", () => {
     );
   });
 
+  test("credits outside the periods warned", () => {
+    const deals = `${DEALS}\nd4,acme,50.00,USD,2027-03-02,core,ana,`;
+    const result = payouts(deals, PLAN);
+
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe(
+      'Warning: Rep "ana" has 1 credit totalling 50.00 for deals closed on 2027-03-02, outside the periods from 2027-01-01 to 2027-02-28, so no statement shows it. Add periods that contain these dates, or correct the close dates.\n',
+    );
+    expect(result.stdout).toContain(
+      "ana,2027-01,1100.00,1000.00,1.1000,110.00",
+    );
+  });
+
   test("missing deals option is usage error", () => {
     const result = runCli(["payouts", "--plan", "plan.json"]);
 

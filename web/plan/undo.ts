@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import { IncentivesDoc } from "../../model/doc/incentives-doc.ts";
 import type { PlanDoc } from "../../model/doc/plan-doc.ts";
 import { PlanningDoc } from "../../model/doc/planning-doc.ts";
 
@@ -24,6 +25,7 @@ export function createUndoManager(
       planDoc.assignmentArray,
       planDoc.overrides,
       ...new PlanningDoc(planDoc.doc).undoScope(),
+      ...new IncentivesDoc(planDoc.doc).undoScope(),
     ],
     {
       trackedOrigins: new Set([origin]),

@@ -1,5 +1,12 @@
-/** The views of a plan: the map, and the planning views beside it. */
-export type MainView = "map" | "targets" | "capacity" | "quotas" | "scenarios";
+/** The views of a plan: the map, and the planning and pay views beside it. */
+export type MainView =
+  | "map"
+  | "targets"
+  | "capacity"
+  | "quotas"
+  | "scenarios"
+  | "incentives"
+  | "statements";
 
 export const MAIN_VIEWS: { view: MainView; label: string }[] = [
   { view: "map", label: "Map" },
@@ -7,6 +14,8 @@ export const MAIN_VIEWS: { view: MainView; label: string }[] = [
   { view: "capacity", label: "Capacity" },
   { view: "quotas", label: "Quotas" },
   { view: "scenarios", label: "Scenarios" },
+  { view: "incentives", label: "Incentives" },
+  { view: "statements", label: "Statements" },
 ];
 
 class MainViewState {

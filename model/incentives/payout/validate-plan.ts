@@ -59,6 +59,12 @@ function checkComponents(list: ProblemList, components: PlanComponent[]) {
         `reserved id ${JSON.stringify(component.id)}. Use an id other than ${RESERVED_IDS.join(", ")}.`,
       );
     }
+    if (/^(correction|adjustment):/.test(component.id)) {
+      list.add(
+        `${path}.id`,
+        `reserved id prefix in ${JSON.stringify(component.id)}. Use an id that does not start with "correction:" or "adjustment:".`,
+      );
+    }
 
     if (component.cap !== undefined) list.decimal(`${path}.cap`, component.cap);
     if (component.gate !== undefined) {

@@ -1,69 +1,143 @@
-import { centsToString, MoneyDecimal, toCents } from "../../money.ts";
-import { makeTrace, type MoneyFigure } from "../../trace.ts";
 import { creditDeals } from "../crediting/credit-deals.ts";
 import type { Credit, CreditDeal } from "../crediting/types.ts";
-import type { Deal } from "../deals/types.ts";
 import type { ConvertedDeal } from "../deals/rates.ts";
+import type { Deal } from "../deals/types.ts";
+import { cancellationsByRep, missingSaleProblems } from "./cancellations.ts";
+import { checkStatementInput } from "./check-input.ts";
 import {
-  payoutSeries,
-  type CompPlan,
-  type RepPeriodInput,
-} from "../payout/index.ts";
-import { StatementInputError } from "./errors.ts";
-import type { FiscalPeriod, Statement, StatementInput } from "./types.ts";
+  periodIndexOf,
+  placeCredits,
+  unplacedProblems,
+  type Placement,
+  type RepStatus,
+} from "./placement.ts";
+import { planFor } from "./plans.ts";
+import {
+  repStatements,
+  type DealFacts,
+  type StatementContext,
+} from "./rep-statements.ts";
+import type { Statement, StatementInput, StatementReport } from "./types.ts";
 
 /**
- * Credits the converted deals, then for each rep with quotas computes one
- * statement per period: the credits of deals closed in it, attainment and
- * the payout lines. Raises StatementInputError, CreditingInputError or
- * PayoutInputError listing every problem, and then builds nothing.
- *
- * NOTE: only reps named in quotas and deals closed inside a period appear.
- * Overlay and roll-up credits count on top of the deal amount, and no
- * cancellations reach the plan's clawback rule yet.
+ * Computes one statement per rep with quotas and a plan, and per period.
+ * It is buildStatementReport without the report of what reached no
+ * statement.
  */
 export function buildStatements(input: StatementInput): Statement[] {
-  const reps = Object.keys(input.quotas).sort();
-  checkInput(input, reps);
-  const credits = creditDeals({
+  return buildStatementReport(input).statements;
+}
+
+/**
+ * Credits the sales, then computes one statement per rep with quotas and a
+ * plan, and per period: the credits of deals closed in it, attainment, the
+ * clawbacks of cancellations dated in it, and the payout lines. Credits
+ * and cancellations that reach no statement are listed with the reason.
+ * Raises StatementInputError, CreditingInputError or PayoutInputError
+ * listing every problem, and then builds nothing.
+ */
+export function buildStatementReport(input: StatementInput): StatementReport {
+  checkStatementInput(input);
+  const credits = creditSales(input);
+  const setup = prepareStatements(input, credits, dealFacts(input.deals));
+
+  const statements: Statement[] = [];
+  const cancellationProblems: string[] = [];
+  for (const repId of setup.reps) {
+    const rep = repStatements(
+      setup.context,
+      repId,
+      setup.placement.byRep.get(repId) ?? [],
+    );
+    statements.push(...rep.statements);
+    cancellationProblems.push(...rep.problems);
+  }
+
+  const problems = [
+    ...unplacedProblems(
+      setup.placement.unplaced,
+      setup.repsWithoutPlan,
+      input.periods,
+    ),
+    ...missingSaleProblems(input.deals),
+    ...cancellationProblems,
+  ];
+  return { statements, unplaced: setup.placement.unplaced, problems };
+}
+
+/**
+ * Credits every deal that is not a cancellation. Cancellations earn no
+ * credit: they reach the plan's clawback rule instead.
+ */
+export function creditSales(input: StatementInput): Credit[] {
+  const sales = input.deals.filter((deal) => deal.cancels === undefined);
+  return creditDeals({
     ...input.tables,
-    deals: creditingDeals(input.deals, input.converted),
+    deals: creditingDeals(sales, input.converted),
   });
-  return reps.flatMap((repId) => repStatements(input, repId, credits));
 }
 
-function checkInput(input: StatementInput, reps: string[]): void {
-  const problems: string[] = [];
-  for (const repId of reps) {
-    if (planFor(input, repId) === undefined) {
-      problems.push(
-        `Missing comp plan for rep "${repId}". Add one under plans.`,
-      );
-    }
-    for (const period of input.periods) {
-      if (input.quotas[repId]?.[period.id] === undefined) {
-        problems.push(
-          `Missing quota for rep "${repId}" in period "${period.id}". Add it to quotas.`,
-        );
-      }
-    }
+/** Returns the close date and product of every deal by id. */
+export function dealFacts(deals: readonly Deal[]): Map<string, DealFacts> {
+  return new Map(
+    deals.map((d) => [d.id, { closeDate: d.closeDate, product: d.product }]),
+  );
+}
+
+/** Credits placed by rep and period, and what the rep statements read. */
+export interface StatementSetup {
+  context: StatementContext;
+  placement: Placement;
+  /** Reps with quotas and a plan, sorted by id. */
+  reps: string[];
+  /** Reps with quotas but no plan, sorted by id. */
+  repsWithoutPlan: string[];
+}
+
+/** Places the credits by rep and period and indexes the cancellations. */
+export function prepareStatements(
+  input: StatementInput,
+  credits: readonly Credit[],
+  deals: ReadonlyMap<string, DealFacts>,
+): StatementSetup {
+  const quotaReps = Object.keys(input.quotas).sort();
+  const withPlan = new Set(
+    quotaReps.filter((id) => planFor(input, id) !== undefined),
+  );
+  const statusOf = (repId: string): RepStatus => {
+    if (withPlan.has(repId)) return "statements";
+    return Object.hasOwn(input.quotas, repId) ? "no-plan" : "no-quota";
+  };
+  const reps = quotaReps.filter((id) => withPlan.has(id));
+  const repsWithoutPlan = quotaReps.filter((id) => !withPlan.has(id));
+
+  const periodOfDeal = new Map(
+    [...deals].map(([id, facts]) => [
+      id,
+      periodIndexOf(input.periods, facts.closeDate),
+    ]),
+  );
+  const placement = placeCredits(
+    credits,
+    deals,
+    periodOfDeal,
+    statusOf,
+    input.periods.length,
+  );
+
+  const creditsByDeal = new Map<string, Credit[]>();
+  for (const credit of credits) {
+    const list = creditsByDeal.get(credit.dealId) ?? [];
+    list.push(credit);
+    creditsByDeal.set(credit.dealId, list);
   }
-  const converted = new Set(input.converted.map((c) => c.dealId));
-  for (const deal of input.deals) {
-    if (!converted.has(deal.id)) {
-      problems.push(
-        `Missing converted amount for deal "${deal.id}". Convert every deal with convertAll.`,
-      );
-    }
-  }
-  if (problems.length > 0) throw new StatementInputError(problems);
+  const cancellations = cancellationsByRep(input.deals, creditsByDeal);
+
+  const context = { input, deals, periodOfDeal, cancellations };
+  return { context, placement, reps, repsWithoutPlan };
 }
 
-function planFor(input: StatementInput, repId: string): CompPlan | undefined {
-  return "all" in input.plans ? input.plans.all : input.plans.byRep[repId];
-}
-
-/** Turns deals into crediting deals carrying their plan-currency amount. */
+/** Turns sales into crediting deals carrying their plan-currency amount. */
 function creditingDeals(
   deals: readonly Deal[],
   converted: readonly ConvertedDeal[],
@@ -78,75 +152,4 @@ function creditingDeals(
     ownerRepId: deal.owner,
     splits: deal.splits.map((s) => ({ repId: s.rep, percent: s.percent })),
   }));
-}
-
-function repStatements(
-  input: StatementInput,
-  repId: string,
-  credits: readonly Credit[],
-): Statement[] {
-  const closeDates = new Map(input.deals.map((d) => [d.id, d.closeDate]));
-  const products = new Map(input.deals.map((d) => [d.id, d.product]));
-  const periods = input.periods.map((period) => {
-    const own = credits.filter(
-      (c) => c.repId === repId && inPeriod(closeDates.get(c.dealId), period),
-    );
-    return { period, own, credited: creditedFigure(repId, period, own) };
-  });
-  const series: RepPeriodInput[] = periods.map(({ period, own, credited }) => ({
-    repId,
-    periodId: period.id,
-    start: period.start,
-    end: period.end,
-    credited: credited.amount,
-    quota: input.quotas[repId]?.[period.id] ?? "0",
-    productCredits: own.map((c) => ({
-      dealId: c.dealId,
-      product: products.get(c.dealId) ?? "",
-      date: closeDates.get(c.dealId) ?? period.start,
-      amount: c.amount,
-    })),
-  }));
-  const plan = planFor(input, repId) as CompPlan;
-  const payouts = payoutSeries(plan, series);
-  return payouts.map((payout, index) => {
-    const { own, credited } = periods[index]!;
-    return {
-      repId,
-      periodId: payout.periodId,
-      credits: own,
-      credited,
-      quota: series[index]!.quota,
-      attainment: payout.attainment,
-      lines: payout.lines,
-      adjustments: payout.adjustments,
-      draw: payout.draw,
-      payable: payout.payable,
-      payableTrace: payout.payableTrace,
-    };
-  });
-}
-
-function inPeriod(date: string | undefined, period: FiscalPeriod): boolean {
-  return date !== undefined && date >= period.start && date <= period.end;
-}
-
-function creditedFigure(
-  repId: string,
-  period: FiscalPeriod,
-  credits: readonly Credit[],
-): MoneyFigure {
-  const cents = credits.reduce(
-    (sum, c) => sum + toCents(new MoneyDecimal(c.amount)),
-    0,
-  );
-  const amount = centsToString(cents);
-  const trace = makeTrace(
-    `Credited ${repId} ${period.id}`,
-    amount,
-    "sum of the rep's credits for deals closed in the period",
-    { rep: repId, period: period.id, credits: String(credits.length) },
-    credits.map((c) => c.trace),
-  );
-  return { cents, amount, trace };
 }

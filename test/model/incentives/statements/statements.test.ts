@@ -1,29 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { centsToString } from "../../../../model/money.ts";
 import { convertAll } from "../../../../model/incentives/deals/rates.ts";
-import type { Deal } from "../../../../model/incentives/deals/types.ts";
 import { StatementInputError } from "../../../../model/incentives/statements/errors.ts";
-import { buildStatements } from "../../../../model/incentives/statements/statements.ts";
+import {
+  buildStatementReport,
+  buildStatements,
+} from "../../../../model/incentives/statements/statements.ts";
 import type { StatementInput } from "../../../../model/incentives/statements/types.ts";
-
-function deal(
-  id: string,
-  amount: string,
-  closeDate: string,
-  splits: [string, string][],
-): Deal {
-  return {
-    id,
-    account: "acc-1",
-    amount,
-    currency: "USD",
-    closeDate,
-    product: "core",
-    owner: splits[0]![0],
-    splits: splits.map(([rep, percent]) => ({ rep, percent })),
-    generated: false,
-  };
-}
+import { COMMISSION_10, deal } from "./fixtures.ts";
 
 /*
  * Golden case, by hand:
@@ -115,14 +99,60 @@ describe("buildStatements", () => {
     expect(first!.credits.map((c) => c.dealId)).toEqual(["d1", "d2"]);
   });
 
-  it("missing quota and plan rejected", () => {
+  it("missing quota rejected", () => {
     const bad = input();
-    const plan = { components: [] };
-    bad.plans = { byRep: { ana: plan } };
     delete bad.quotas.ana!["2027-02"];
     expect(() => buildStatements(bad)).toThrow(StatementInputError);
     expect(() => buildStatements(bad)).toThrow(
-      /Missing quota for rep "ana" in period "2027-02"[\s\S]*Missing comp plan for rep "ben"/,
+      /Missing quota for rep "ana" in period "2027-02"/,
+    );
+  });
+
+  it("missing quota of rep without plan accepted", () => {
+    const partial = input();
+    partial.plans = { byRep: { ana: COMMISSION_10 } };
+    delete partial.quotas.ben!["2027-02"];
+    const reps = buildStatements(partial).map((s) => s.repId);
+    expect(reps).toEqual(["ana", "ana"]);
+  });
+
+  it("negative deal without cancels rejected", () => {
+    const bad = input();
+    bad.deals = [...bad.deals, deal("r1", "-10.00", "2027-01-12", [])];
+    bad.converted = convertAll(bad.deals, [], "USD");
+    expect(() => buildStatements(bad)).toThrow(
+      /Deal "r1" has the negative amount -10.00 but cancels no deal/,
+    );
+  });
+
+  it("cancellation of unknown deal reported", () => {
+    const partial = input();
+    const orphan = { ...deal("c1", "-10.00", "2027-01-12", []), cancels: "d9" };
+    partial.deals = [...partial.deals, orphan];
+    partial.converted = convertAll(partial.deals, [], "USD");
+    const report = buildStatementReport(partial);
+    expect(report.problems).toEqual([
+      'Deal "c1" cancels deal "d9", which is not among the deals, so nothing is clawed back. Include the cancelled deal.',
+    ]);
+    expect(report.statements.map((s) => s.payable)).toEqual([
+      "110.00",
+      "16.67",
+      "40.00",
+      "16.67",
+    ]);
+  });
+
+  it("cancellations above deal amount rejected", () => {
+    const bad = input();
+    const [d1] = bad.deals;
+    bad.deals = [
+      ...bad.deals,
+      { ...d1!, id: "c1", amount: "-600.00", cancels: "d1" },
+      { ...d1!, id: "c2", amount: "-400.01", cancels: "d1" },
+    ];
+    bad.converted = convertAll(bad.deals, [], "USD");
+    expect(() => buildStatements(bad)).toThrow(
+      /Deal "c2" brings the cancellations of deal "d1" to 1000.01, more than its amount 1000.00/,
     );
   });
 });

@@ -1,0 +1,160 @@
+import type { IncomingMessage } from "node:http";
+import { readCsvRecords } from "../../model/io/csv-records.ts";
+import { parseDealsCsv } from "../../model/incentives/deals/deals-csv.ts";
+import {
+  MissingRateError,
+  RateTableError,
+} from "../../model/incentives/deals/errors.ts";
+import { convertAll } from "../../model/incentives/deals/rates.ts";
+import type { Deal, DealRowError } from "../../model/incentives/deals/types.ts";
+import type { ApiContext } from "../api-auth.ts";
+import { HttpError } from "../http-json.ts";
+import { payCaller, requirePayAdmin } from "./access.ts";
+import { readObject } from "./body.ts";
+import { loadPayPlan, type PayPlan } from "./plan-data.ts";
+
+/** Largest body of a deals import: about 50,000 deal rows. */
+export const MAX_DEALS_BODY_BYTES = 8 * 1024 * 1024;
+
+/** An HTTP error whose JSON body carries more fields than code and message. */
+export class DetailedHttpError extends HttpError {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    readonly details: Record<string, unknown>,
+  ) {
+    super(status, code, message);
+  }
+}
+
+/** GET .../pay/deals (administrators): the plan's deals in import order. */
+export async function listDeals(
+  context: ApiContext,
+  request: IncomingMessage,
+  planId: string,
+): Promise<{ deals: Deal[] }> {
+  const caller = await payCaller(context, request, planId);
+  requirePayAdmin(caller, planId, "list deals");
+  return { deals: context.storage.pay.deals.list(planId) };
+}
+
+/**
+ * POST .../pay/deals `{ csv }` (administrators): imports deals all or
+ * nothing. The reply is a 422 DEALS_INVALID listing every problem row: an
+ * invalid row, an owner or split rep who is not a planning rep, an id that
+ * is already stored, or a currency without a rate on the close date.
+ */
+export async function importDeals(
+  context: ApiContext,
+  request: IncomingMessage,
+  planId: string,
+): Promise<{ imported: number; total: number }> {
+  const caller = await payCaller(context, request, planId);
+  requirePayAdmin(caller, planId, "import deals");
+  const csv = (await readObject(request, MAX_DEALS_BODY_BYTES)).csv;
+  if (typeof csv !== "string") {
+    throw new HttpError(
+      400,
+      "CSV_MISSING",
+      'The field "csv" is missing; send the deals file as a string in "csv".',
+    );
+  }
+
+  const plan = loadPayPlan(context.storage, planId);
+  const parsed = parseDealsCsv(csv, {
+    reps: plan.planning.reps.map((rep) => rep.id),
+  });
+  if ("errors" in parsed) throw dealsInvalid(parsed.errors);
+
+  // Every row made a deal, so the data records and the deals pair up in order.
+  const lines = readCsvRecords(csv)
+    .records.slice(1)
+    .map((r) => r.line);
+  const rows = [
+    ...duplicateRows(
+      parsed.deals,
+      lines,
+      context.storage.pay.deals.ids(planId),
+    ),
+    ...missingRateRows(parsed.deals, lines, plan),
+  ];
+  if (rows.length > 0) throw dealsInvalid(rows.sort((a, b) => a.line - b.line));
+
+  context.storage.pay.deals.insertAll(planId, parsed.deals, caller.claims.sub);
+  const total = context.storage.pay.deals.count(planId);
+  context.logger.info(
+    {
+      plan: planId,
+      imported: parsed.deals.length,
+      total,
+      by: caller.claims.sub,
+    },
+    "deals imported",
+  );
+  return { imported: parsed.deals.length, total };
+}
+
+function duplicateRows(
+  deals: readonly Deal[],
+  lines: readonly number[],
+  stored: ReadonlySet<string>,
+): DealRowError[] {
+  const rows: DealRowError[] = [];
+  deals.forEach((deal, index) => {
+    if (!stored.has(deal.id)) return;
+    rows.push({
+      line: lines[index] ?? 0,
+      field: "id",
+      value: deal.id,
+      reason:
+        "is the id of a deal imported earlier. Leave it out, or give the deal its own id",
+    });
+  });
+  return rows;
+}
+
+function missingRateRows(
+  deals: readonly Deal[],
+  lines: readonly number[],
+  plan: PayPlan,
+): DealRowError[] {
+  const currency = plan.meta.currency;
+  try {
+    convertAll(deals, plan.incentives.rates, currency);
+    return [];
+  } catch (error) {
+    if (error instanceof RateTableError) {
+      throw new HttpError(
+        422,
+        "RATES_INVALID",
+        `${error.message} Fix the plan's currency rates first.`,
+      );
+    }
+    if (!(error instanceof MissingRateError)) throw error;
+    const lineOf = new Map(
+      deals.map((deal, index) => [deal.id, lines[index] ?? 0]),
+    );
+    return error.missing.map((missing) => ({
+      line: lineOf.get(missing.dealId) ?? 0,
+      field: "currency",
+      value: missing.currency,
+      reason: `has no rate to ${currency} in effect on ${missing.closeDate}. Add a ${missing.currency} rate from that date or earlier to the plan`,
+    }));
+  }
+}
+
+function dealsInvalid(rows: DealRowError[]): DetailedHttpError {
+  const first = rows[0];
+  const count = rows.length === 1 ? "1 problem" : `${rows.length} problems`;
+  const example =
+    first === undefined
+      ? ""
+      : ` Line ${first.line}, ${first.field} ${JSON.stringify(first.value)}: ${first.reason}.`;
+  return new DetailedHttpError(
+    422,
+    "DEALS_INVALID",
+    `No deals were imported because the file has ${count}.${example} Fix every row listed in "rows" and import the file again.`,
+    { rows },
+  );
+}

@@ -1,0 +1,52 @@
+import { IncentivesDoc } from "../../model/doc/incentives-doc.ts";
+import { PlanningDoc } from "../../model/doc/planning-doc.ts";
+import type {
+  AccountOverride,
+  PlanMeta,
+  Territory,
+} from "../../model/doc/schema.ts";
+import type { IncentiveInputs } from "../../model/incentives/plan-inputs.ts";
+import type { PlanningInputs } from "../../model/planning/inputs.ts";
+import { loadPlanDoc } from "../plans.ts";
+import type { Storage } from "../storage.ts";
+
+/** The parts of a plan's document that the pay API reads, as plain data. */
+export interface PayPlan {
+  meta: PlanMeta;
+  territories: Territory[];
+  /** Unit id -> territory id. */
+  assignments: Map<string, string>;
+  overrides: AccountOverride[];
+  planning: PlanningInputs;
+  incentives: IncentiveInputs;
+}
+
+/**
+ * Reads a plan's stored document. A room stores every update before it
+ * applies it, so storage contains what the live room contains.
+ */
+export function loadPayPlan(storage: Storage, planId: string): PayPlan {
+  const plan = loadPlanDoc(storage, planId);
+  try {
+    return {
+      meta: plan.readMeta(),
+      territories: plan.readTerritories(),
+      assignments: plan.readAssignments(),
+      overrides: plan.readOverrides(),
+      planning: new PlanningDoc(plan.doc).read(fallbackFiscalYear()),
+      incentives: new IncentivesDoc(plan.doc).read(),
+    };
+  } finally {
+    plan.doc.destroy();
+  }
+}
+
+/** Returns the fiscal year a plan without one plans, as the web app does: next year. */
+function fallbackFiscalYear(now = new Date()): number {
+  return now.getUTCFullYear() + 1;
+}
+
+/** Returns the name of each planning rep by id. */
+export function repNames(plan: PayPlan): Map<string, string> {
+  return new Map(plan.planning.reps.map((rep) => [rep.id, rep.name]));
+}
