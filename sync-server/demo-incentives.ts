@@ -1,22 +1,15 @@
 import type { NewPlan } from "../model/doc/init-plan.ts";
 import type { CreditingRule } from "../model/incentives/crediting/types.ts";
-import { generateDeals } from "../model/incentives/deals/generate.ts";
-import type { Deal } from "../model/incentives/deals/types.ts";
 import type { CompPlan } from "../model/incentives/payout/plan.ts";
 import type {
   CompPlanRecord,
   RateRecord,
 } from "../model/incentives/plan-inputs.ts";
-import {
-  centsToString,
-  MoneyDecimal,
-  parseMoney,
-  toCents,
-} from "../model/money.ts";
 
 /**
  * The demo plan's incentives: comp plans for the demo roles, crediting
- * rules, each account executive's regional manager, and currency rates.
+ * rules, each account executive's regional manager and currency rates
+ * (demo-deals.ts generates the deal history).
  * Ids are stable so that docs and tests can name them. Figures are for
  * FY2028, which runs from 2027-02-01 to 2028-01-31.
  */
@@ -31,7 +24,7 @@ const MANAGER_OF_REGION: Record<string, string> = {
 
 /** The overlay specialist, credited on top of the AEs for Analytics deals. */
 const OVERLAY_REP = "demo-staff-7";
-const OVERLAY_PRODUCT = "Analytics";
+export const OVERLAY_PRODUCT = "Analytics";
 
 /** Effective dates of a rule with no start or end. */
 const OPEN = { effectiveFrom: null, effectiveTo: null };
@@ -79,7 +72,13 @@ const AE_PLAN: CompPlan = {
   clawback: { windowDays: 90 },
 };
 
-/** Plan of sales engineers and overlay specialists: a flat rate with a bonus. */
+/**
+ * Plan of sales engineers and overlay specialists: a flat rate with a bonus.
+ * The demo's specialists get no statement under it: the quota cascade gives
+ * quotas only to reps with a territory, and a specialist has no territory
+ * and manages no one, so the statements list each one as a problem. Sales
+ * engineers also get no credit, because no demo crediting rule names them.
+ */
 const SPECIALIST_PLAN: CompPlan = {
   components: [
     {
@@ -100,12 +99,45 @@ const SPECIALIST_PLAN: CompPlan = {
   clawback: { windowDays: 90 },
 };
 
+/**
+ * Regional manager plan, paid on the roll-up credit of the manager's team
+ * against the team's quota (the sum of the AEs' quotas). OTE 340,000.00 at
+ * 60/40 pay mix gives 136,000.00 of variable pay, about 11,300.00 a month.
+ * Monthly team quotas are near 1.4 million (Northeast and Midwest) and
+ * 2.0 million (South and West), so 0.55% plus the bonus pays about that.
+ */
+const MANAGER_PLAN: CompPlan = {
+  components: [
+    {
+      id: "override",
+      label: "Override on team credit",
+      type: "commission",
+      rate: "0.0055",
+      cap: "25000.00",
+    },
+    {
+      id: "team-quota-bonus",
+      label: "Bonus at 100% of team quota",
+      type: "bonus",
+      threshold: "1.00",
+      amount: "2000.00",
+    },
+  ],
+  clawback: { windowDays: 90 },
+};
+
 const COMP_PLANS: CompPlanRecord[] = [
   {
     id: "demo-comp-ae",
     name: "Account executive FY2028",
     roleIds: ["demo-ae"],
     plan: AE_PLAN,
+  },
+  {
+    id: "demo-comp-manager",
+    name: "Regional manager FY2028",
+    roleIds: ["demo-mgr"],
+    plan: MANAGER_PLAN,
   },
   {
     id: "demo-comp-specialist",
@@ -135,7 +167,7 @@ const CREDITING_RULES: CreditingRule[] = [
 ];
 
 /** Units of plan currency (USD) per unit of each currency, by month of change. */
-const RATES: RateRecord[] = [
+export const RATES: RateRecord[] = [
   rate("EUR", "2027-01-01", "1.0850"),
   rate("EUR", "2027-07-01", "1.0930"),
   rate("GBP", "2027-01-01", "1.2640"),
@@ -172,69 +204,6 @@ export function withDemoIncentives(plan: NewPlan): NewPlan {
       managers,
     },
   };
-}
-
-/** First day of the demo plan's fiscal year FY2028, where its deal history starts. */
-export const DEMO_FISCAL_START = "2027-02-01";
-
-/** Returns the ids of the demo plan's account executives, the owners of its deals. */
-export function demoAccountExecutives(plan: NewPlan): string[] {
-  const reps = plan.planning?.reps ?? [];
-  return reps.filter((rep) => rep.roleId === "demo-ae").map((rep) => rep.id);
-}
-
-/** Seed of the demo deal history, so every server generates the same deals. */
-export const DEMO_DEALS_SEED = 2028;
-
-/** Most accounts the demo sells to, which keeps the history to a few thousand deals. */
-export const DEMO_DEAL_ACCOUNTS = 1000;
-
-/**
- * Bookings the demo history adds up to before currency conversion, near
- * the AEs' share of the FY2028 quota, so attainment spreads around 100%.
- */
-export const DEMO_BOOKINGS = "40000000.00";
-
-/**
- * Generates the demo plan's deal history over the 12 months from
- * `startDate`: deals on every n-th account (at most DEMO_DEAL_ACCOUNTS of
- * them), owned by `reps` (the account executives), with potentials scaled
- * so the deals add up to about DEMO_BOOKINGS. Some deals are in EUR, GBP or
- * CAD, some split, and a few cancelled. Every deal is marked generated.
- *
- * NOTE: owners are drawn at random from `reps`, not from the reps of the
- * account's territory. Every generated deal has splits, so the split rule
- * credits the owner and the territory rule never applies to demo deals.
- */
-export function demoDeals(
-  accounts: { id: string; potential: string }[],
-  reps: string[],
-  startDate: string,
-): Deal[] {
-  const step = Math.max(1, Math.ceil(accounts.length / DEMO_DEAL_ACCOUNTS));
-  const sample = accounts.filter((_, index) => index % step === 0);
-  const total = sample.reduce(
-    (sum, account) => sum.plus(parseMoney(account.potential)),
-    new MoneyDecimal(0),
-  );
-  if (total.isZero()) return [];
-
-  const scale = parseMoney(DEMO_BOOKINGS).dividedBy(total);
-  const scaled = sample.map((account) => ({
-    id: account.id,
-    potential: centsToString(
-      toCents(parseMoney(account.potential).times(scale)),
-    ),
-  }));
-  return generateDeals(DEMO_DEALS_SEED, scaled, reps, {
-    startDate,
-    planCurrency: "USD",
-    foreignCurrencies: ["EUR", "GBP", "CAD"],
-    foreignPercent: 12,
-    cancelPercent: 4,
-    splitPercent: 10,
-    products: ["Platform", OVERLAY_PRODUCT, "Support"],
-  });
 }
 
 function rate(currency: string, effectiveFrom: string, value: string) {

@@ -6,12 +6,8 @@ import { inviteToken, mintInvite } from "./invites.ts";
 import { inviteUrl, START_LINK_DAYS } from "./links.ts";
 import type { Logger } from "./log.ts";
 import { datasetHashes, readManifest } from "./manifest.ts";
-import {
-  demoAccountExecutives,
-  demoDeals,
-  DEMO_FISCAL_START,
-  withDemoIncentives,
-} from "./demo-incentives.ts";
+import { demoDealHistory, type DemoAccount } from "./demo-deals.ts";
+import { withDemoIncentives } from "./demo-incentives.ts";
 import { withDemoPlanning } from "./demo-planning.ts";
 import { createPlan } from "./plans.ts";
 import { ROLES, type Role } from "./roles.ts";
@@ -51,17 +47,7 @@ export function seedDemoPlan(
 
   const plan = withDemoIncentives(withDemoPlanning(readDemoPlan(file)));
   plan.datasets = datasetHashes(manifest);
-  // A data folder whose demo territories get no planning seed has no
-  // account executives, and so no deal history.
-  const executives = demoAccountExecutives(plan);
-  const deals =
-    executives.length === 0
-      ? []
-      : demoDeals(
-          readDemoAccounts(publicDataDir),
-          executives,
-          DEMO_FISCAL_START,
-        );
+  const deals = demoDealHistory(plan, readDemoAccounts(publicDataDir));
   storage.transaction(() => {
     createPlan(storage, plan);
     storage.pay.deals.insertAll(DEMO_PLAN_ID, deals, SERVER_CREATOR);
@@ -86,13 +72,11 @@ const DEMO_ACCOUNTS_FILE = "accounts.json";
  * deal history sells to. Returns [] when the file is missing, so the demo
  * plan is still created, with no deals.
  */
-function readDemoAccounts(
-  publicDataDir: string,
-): { id: string; potential: string }[] {
+function readDemoAccounts(publicDataDir: string): DemoAccount[] {
   const file = path.join(publicDataDir, DEMO_ACCOUNTS_FILE);
   if (!fs.existsSync(file)) return [];
   const data = JSON.parse(fs.readFileSync(file, "utf8")) as {
-    accounts?: { id: string; potential: string }[];
+    accounts?: DemoAccount[];
   };
   return data.accounts ?? [];
 }

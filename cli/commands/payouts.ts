@@ -9,6 +9,10 @@ import {
   RateTableError,
 } from "../../model/incentives/deals/errors.ts";
 import {
+  DEFAULT_TIME_ZONE,
+  timeZoneProblem,
+} from "../../model/incentives/deals/time-zone.ts";
+import {
   convertAll,
   type RateTable,
 } from "../../model/incentives/deals/rates.ts";
@@ -27,7 +31,7 @@ import type {
 
 const FORMATS = ["csv", "json"] as const;
 
-const HELP = `Usage: meridian payouts --deals DEALS.csv --plan PLAN.json [--format csv|json] [--out FILE]
+const HELP = `Usage: meridian payouts --deals DEALS.csv --plan PLAN.json [--time-zone ZONE] [--format csv|json] [--out FILE]
 
 Credits the deals in DEALS.csv with the crediting tables of PLAN.json, then
 computes each rep's statement per period: credits, attainment, payout lines
@@ -41,10 +45,12 @@ outside the periods) are listed on standard error, one line each starting
 with "Warning:". docs/CLI.md shows the plan file.
 
 Options:
-  --deals FILE    deals CSV (id,account,amount,currency,close_date,product,owner[,splits,cancels])
-  --plan FILE     plan JSON
-  --format FMT    csv or json (default: csv)
-  --out FILE      file to write (default: standard output)`;
+  --deals FILE      deals CSV (id,account,amount,currency,close_date,product,owner[,splits,cancels])
+  --plan FILE       plan JSON
+  --time-zone ZONE  IANA time zone whose calendar date a close_date timestamp
+                    such as 2027-03-01T06:30:00Z becomes (default: UTC)
+  --format FMT      csv or json (default: csv)
+  --out FILE        file to write (default: standard output)`;
 
 const CSV_HEADER = "rep_id,period_id,credited,quota,attainment,payable";
 
@@ -57,6 +63,7 @@ export const payoutsCommand: Command = {
     const { values, positionals } = parseOptions("payouts", argv, {
       deals: { type: "string" },
       plan: { type: "string" },
+      "time-zone": { type: "string", default: DEFAULT_TIME_ZONE },
       format: { type: "string", default: "csv" },
       out: { type: "string" },
     });
@@ -66,9 +73,10 @@ export const payoutsCommand: Command = {
     if (!values.deals) throw usage("Missing --deals FILE.csv.");
     if (!values.plan) throw usage("Missing --plan FILE.json.");
     const format = readFormat(values.format);
+    const timeZone = readTimeZone(values["time-zone"]);
     if (values.out) checkOutputPath(values.out);
 
-    const deals = readDeals(values.deals);
+    const deals = readDeals(values.deals, timeZone);
     const planFile = readPlanFile(values.plan);
     const { statements, problems } = runStatements(deals, planFile);
     for (const problem of problems) {
@@ -107,6 +115,12 @@ function readFormat(value: string): (typeof FORMATS)[number] {
   throw usage(`Unknown --format "${value}": use one of ${FORMATS.join(", ")}.`);
 }
 
+function readTimeZone(value: string): string {
+  const reason = timeZoneProblem(value);
+  if (reason === null) return value;
+  throw usage(`Invalid --time-zone "${value}": it ${reason}.`);
+}
+
 function readText(file: string): string {
   try {
     return fs.readFileSync(file, "utf8");
@@ -115,9 +129,12 @@ function readText(file: string): string {
   }
 }
 
-/** Reads the deals CSV, or raises a CliError listing every invalid row. */
-function readDeals(file: string): Deal[] {
-  const result = parseDealsCsv(readText(file));
+/**
+ * Reads the deals CSV with close_date timestamps dated in `timeZone`, or
+ * raises a CliError listing every invalid row.
+ */
+function readDeals(file: string, timeZone: string): Deal[] {
+  const result = parseDealsCsv(readText(file), { timeZone });
   if ("deals" in result) return result.deals;
 
   const lines = result.errors.map(

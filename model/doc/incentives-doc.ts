@@ -6,7 +6,16 @@ import type {
   RateRecord,
 } from "../incentives/plan-inputs.ts";
 import type { CompPlan } from "../incentives/payout/plan.ts";
-import { COMP_PLANS, CREDITING_RULES, MANAGERS, RATES } from "./schema.ts";
+import {
+  COMP_PLANS,
+  CREDITING_RULES,
+  INCENTIVE_SETTINGS,
+  MANAGERS,
+  RATES,
+} from "./schema.ts";
+
+/** Key in `incentiveSettings`: the IANA time zone of the plan's pay dates. */
+export const TIME_ZONE = "timeZone";
 
 /**
  * Handle on the incentive inputs of a plan document:
@@ -17,6 +26,8 @@ import { COMP_PLANS, CREDITING_RULES, MANAGERS, RATES } from "./schema.ts";
  * - `creditingRules`: rule id -> the rule as plain JSON.
  * - `rates`: rate id -> `{currency, effectiveFrom, rate}`.
  * - `managers`: rep id -> the manager's rep id.
+ * - `incentiveSettings`: `timeZone` (an IANA time zone name), absent until
+ *   someone sets it.
  * Writes go through incentives-edits.ts, which checks them first.
  */
 export class IncentivesDoc {
@@ -25,6 +36,7 @@ export class IncentivesDoc {
   readonly creditingRules: Y.Map<unknown>;
   readonly rates: Y.Map<unknown>;
   readonly managers: Y.Map<string>;
+  readonly settings: Y.Map<unknown>;
 
   constructor(doc: Y.Doc) {
     this.doc = doc;
@@ -32,6 +44,7 @@ export class IncentivesDoc {
     this.creditingRules = doc.getMap(CREDITING_RULES);
     this.rates = doc.getMap(RATES);
     this.managers = doc.getMap(MANAGERS);
+    this.settings = doc.getMap(INCENTIVE_SETTINGS);
   }
 
   /** Returns the shared types that an undo manager of incentive edits tracks. */
@@ -41,21 +54,36 @@ export class IncentivesDoc {
       this.creditingRules,
       this.rates,
       this.managers,
+      this.settings,
     ] as Y.AbstractType<unknown>[];
   }
 
   /**
    * Reads every incentive input as plain data, sorted as IncentiveInputs
    * documents. Entries of the wrong shape, which only a faulty client
-   * writes, are skipped.
+   * writes, are skipped. `timeZone` is present only when the plan has one.
    */
   read(): IncentiveInputs {
-    return {
+    const inputs: IncentiveInputs = {
       compPlans: this.readCompPlans(),
       creditingRules: this.readCreditingRules(),
       rates: this.readRates(),
       managers: this.readManagers(),
     };
+    const timeZone = this.readTimeZone();
+    if (timeZone !== null) inputs.timeZone = timeZone;
+    return inputs;
+  }
+
+  /**
+   * Returns the stored time zone name, or null when none is set. The name
+   * is returned unchecked, because an older engine may reject a zone that
+   * setTimeZone accepted in a newer browser. The deals reader then raises
+   * TimeZoneError with the zone.
+   */
+  readTimeZone(): string | null {
+    const zone = this.settings.get(TIME_ZONE);
+    return typeof zone === "string" && zone !== "" ? zone : null;
   }
 
   readCompPlans(): CompPlanRecord[] {

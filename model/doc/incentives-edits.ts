@@ -6,6 +6,7 @@ import type {
 import { checkTables } from "../incentives/crediting/validate-tables.ts";
 import { RateTableError } from "../incentives/deals/errors.ts";
 import { validateRateTable } from "../incentives/deals/rates.ts";
+import { timeZoneProblem } from "../incentives/deals/time-zone.ts";
 import { IncentivesEditError } from "../incentives/errors.ts";
 import { PayoutPlanError } from "../incentives/payout/errors.ts";
 import { validatePlan } from "../incentives/payout/validate-plan.ts";
@@ -14,7 +15,7 @@ import type {
   IncentiveInputs,
   RateRecord,
 } from "../incentives/plan-inputs.ts";
-import { IncentivesDoc } from "./incentives-doc.ts";
+import { IncentivesDoc, TIME_ZONE } from "./incentives-doc.ts";
 
 export { IncentivesEditError };
 
@@ -169,6 +170,38 @@ export function setManager(
   checkNoCycle(managers, repId, managerId);
   if (managers.get(repId) === managerId) return;
   doc.transact(() => managers.set(repId, managerId), origin);
+}
+
+/**
+ * Sets the plan's IANA time zone, such as "America/Los_Angeles", in which
+ * every pay date is a calendar date, or clears it with null so "UTC"
+ * applies. Surrounding spaces are dropped. Raises IncentivesEditError,
+ * writing nothing, when this engine's Intl rejects the zone.
+ */
+export function setTimeZone(
+  doc: Y.Doc,
+  zone: string | null,
+  origin?: unknown,
+): void {
+  const settings = new IncentivesDoc(doc).settings;
+  if (zone === null) {
+    if (settings.has(TIME_ZONE)) {
+      doc.transact(() => settings.delete(TIME_ZONE), origin);
+    }
+    return;
+  }
+
+  const name = typeof zone === "string" ? zone.trim() : "";
+  const reason = timeZoneProblem(name);
+  if (reason !== null) {
+    throw new IncentivesEditError(
+      "timeZone",
+      String(zone),
+      `Time zone ${JSON.stringify(zone)} was not saved because it ${reason}, or clear it to use UTC.`,
+    );
+  }
+  if (settings.get(TIME_ZONE) === name) return;
+  doc.transact(() => settings.set(TIME_ZONE, name), origin);
 }
 
 function checkNoCycle(
@@ -328,6 +361,9 @@ export function seedIncentives(
     for (const rate of inputs.rates) setRate(doc, rate, origin);
     for (const [repId, managerId] of Object.entries(inputs.managers)) {
       setManager(doc, repId, managerId, origin);
+    }
+    if (inputs.timeZone !== undefined) {
+      setTimeZone(doc, inputs.timeZone, origin);
     }
   }, origin);
 }

@@ -25,6 +25,8 @@
  * - `creditingRules` (Y.Map): rule id -> the CreditingRule as plain JSON.
  * - `rates` (Y.Map): rate id -> currency, effectiveFrom and rate as plain JSON.
  * - `managers` (Y.Map): rep id -> the rep id of that rep's manager.
+ * - `incentiveSettings` (Y.Map): `timeZone`, the IANA time zone of the
+ *   plan's pay dates (absent: UTC).
  * The review document (room `<planId>.review`) contains `comments`,
  * `decisions` and `proposals` (bottom-up quota counter-proposals).
  */
@@ -52,6 +54,11 @@ export const COMP_PLANS = "compPlans";
 export const CREDITING_RULES = "creditingRules";
 export const RATES = "rates";
 export const MANAGERS = "managers";
+/**
+ * Top-level Y.Map of the plan's incentive settings, one key each, so two
+ * people changing different settings merge into both edits.
+ */
+export const INCENTIVE_SETTINGS = "incentiveSettings";
 /** Maps that every PlanDoc creates up front, so early readers see them. */
 export const RESERVED_MAPS = [COMP_PLANS, CREDITING_RULES] as const;
 

@@ -27,4 +27,9 @@ export interface IncentiveInputs {
   rates: RateRecord[];
   /** Manager of each rep: rep id -> the manager's rep id. */
   managers: Record<string, string>;
+  /**
+   * IANA time zone in which every pay date of the plan is a calendar date,
+   * such as "America/Los_Angeles". Absent: "UTC" (DEFAULT_TIME_ZONE).
+   */
+  timeZone?: string;
 }

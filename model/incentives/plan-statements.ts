@@ -14,13 +14,15 @@ import { MissingRateError } from "./deals/errors.ts";
 import { convertAll, type ConvertedDeal } from "./deals/rates.ts";
 import type { Deal } from "./deals/types.ts";
 import type { CompPlan } from "./payout/plan.ts";
-import { compPlanFor } from "./plan-assignment.ts";
+import { compPlanFor, teamQuota } from "./plan-assignment.ts";
 import type { IncentiveInputs } from "./plan-inputs.ts";
 import type {
   CreditingTables,
   FiscalPeriod,
+  Statement,
   StatementInput,
 } from "./statements/types.ts";
+import type { Trace } from "../trace.ts";
 
 /** Everything a plan stores that its statements are computed from. */
 export interface PlanPayData {
@@ -35,6 +37,11 @@ export interface PlanPayData {
   accounts: readonly { id: string; unitId: string }[];
   overrides: readonly Override[];
   deals: readonly Deal[];
+  /**
+   * Effective-dated territory of each account, as rows or a lookup. Absent:
+   * each account is in the current territory of its unit on every date.
+   */
+  territoryHistory?: CreditingTables["territoryHistory"];
 }
 
 /**
@@ -57,26 +64,41 @@ export const DEFAULT_CREDITING_RULES: readonly CreditingRule[] = [
   },
 ];
 
+/** The StatementInput of a plan, the problems met building it, and the traces of team quotas. */
+export interface PlanStatementInput {
+  input: StatementInput;
+  problems: string[];
+  /**
+   * Trace of each quota that is a team's sum, by rep id then period id.
+   * Pass it to withQuotaTraces, because StatementInput carries no quota traces.
+   */
+  quotaTraces: Record<string, Record<string, Trace>>;
+}
+
 /**
  * Builds the StatementInput of a whole plan for its fiscal year:
  * - periods: the 12 fiscal months, with the planning month ids.
- * - quotas: each rep's monthly quota from the quota cascade.
+ * - quotas: each rep's monthly quota from the quota cascade. A rep who has
+ *   none but manages a team gets the sum of the team's monthly quotas
+ *   (teamQuota), with its trace in `quotaTraces`.
  * - territory reps: each planning rep in their territory from their start date.
- * - territory history: each account in the territory of its unit, open-ended;
- *   named-account overrides pass through.
+ * - territory history: data.territoryHistory, or else each account in the
+ *   current territory of its unit, open-ended; named-account overrides pass
+ *   through.
  * - crediting rules: the plan's, or DEFAULT_CREDITING_RULES when it has none.
  * - plans: the comp plan of each rep by role (compPlanFor).
- * Reps without a quota, deals without a currency rate, and
+ * Reps without a quota or a team, deals without a currency rate, and
  * deals that no rule can credit are left out, with one sentence each in
  * `problems`, so the rest of the plan still gets statements.
  */
-export function planStatementInput(data: PlanPayData): {
-  input: StatementInput;
-  problems: string[];
-} {
+export function planStatementInput(data: PlanPayData): PlanStatementInput {
   const problems: string[] = [];
   const periods = fiscalPeriods(data.model, problems);
-  const { quotas, plans } = repQuotasAndPlans(data, periods, problems);
+  const { quotas, plans, quotaTraces } = repQuotasAndPlans(
+    data,
+    periods,
+    problems,
+  );
   const tables = creditingTables(data);
   const converted = convertDeals(data, problems);
   const creditable = creditableDeals(converted, tables, problems);
@@ -91,7 +113,49 @@ export function planStatementInput(data: PlanPayData): {
       periods,
     },
     problems,
+    quotaTraces,
   };
+}
+
+/**
+ * Adds the trace of each team quota to the statements of its rep and
+ * period: as a part of every line whose rule reads the quota or the
+ * attainment, and of the payable trace through those lines. Figures and
+ * other statements are returned unchanged.
+ */
+export function withQuotaTraces(
+  statements: readonly Statement[],
+  quotaTraces: Record<string, Record<string, Trace>>,
+): Statement[] {
+  return statements.map((statement) => {
+    const quotaTrace = quotaTraces[statement.repId]?.[statement.periodId];
+    if (quotaTrace === undefined) return statement;
+
+    const replaced = new Map<Trace, Trace>();
+    const lines = statement.lines.map((line) => {
+      if (!readsQuota(line.trace)) return line;
+      const trace = { ...line.trace, parts: [...line.trace.parts, quotaTrace] };
+      replaced.set(line.trace, trace);
+      return { ...line, trace };
+    });
+    const payableTrace = {
+      ...statement.payableTrace,
+      parts: statement.payableTrace.parts.map(
+        (part) => replaced.get(part) ?? part,
+      ),
+    };
+    return { ...statement, lines, payableTrace };
+  });
+}
+
+/** Input names of the payout rules that read the quota, directly or as attainment. */
+const QUOTA_INPUTS = new Set(["quota", "attainment", "year-to-date quota"]);
+
+function readsQuota(trace: Trace): boolean {
+  return (
+    trace.inputs.some((input) => QUOTA_INPUTS.has(input.name)) ||
+    trace.parts.some(readsQuota)
+  );
 }
 
 function fiscalPeriods(
@@ -127,17 +191,32 @@ function repQuotasAndPlans(
 ): {
   quotas: Record<string, Record<string, string>>;
   plans: Record<string, CompPlan>;
+  quotaTraces: Record<string, Record<string, Trace>>;
 } {
   const monthly = monthlyRepQuotas(data, periods, problems);
+  const periodIds = periods.map((period) => period.id);
   const quotas: Record<string, Record<string, string>> = {};
   const plans: Record<string, CompPlan> = {};
+  const quotaTraces: Record<string, Record<string, Trace>> = {};
 
   for (const rep of data.planning.reps) {
     const record = compPlanFor(data.incentives, rep);
-    const quota = monthly.get(rep.id);
+    let quota = monthly.get(rep.id);
+    if (quota === undefined) {
+      const team = teamQuota(
+        data.incentives.managers,
+        rep.id,
+        monthly,
+        periodIds,
+      );
+      if (team !== null) {
+        quota = team.months;
+        quotaTraces[rep.id] = team.traces;
+      }
+    }
     if (quota === undefined) {
       problems.push(
-        `${repLabel(rep)} has no statement because the quota cascade gives the rep no quota. Give the rep a territory in planning.`,
+        `${repLabel(rep)} has no statement because the quota cascade gives the rep no quota and no rep they manage has one. Give the rep a territory in planning, or make the rep the manager of reps with quotas.`,
       );
       continue;
     }
@@ -146,7 +225,7 @@ function repQuotasAndPlans(
     quotas[rep.id] = quota;
     if (record !== null) plans[rep.id] = record.plan;
   }
-  return { quotas, plans };
+  return { quotas, plans, quotaTraces };
 }
 
 function repLabel(rep: PlannedRep): string {
@@ -185,9 +264,10 @@ function monthlyRepQuotas(
   return byRep;
 }
 
-// NOTE: the territory history is the design as it is now, open at both
-// ends, so repainting a county mid-year moves the credit of its accounts'
-// earlier deals too. The document keeps no history of assignments.
+// NOTE: without data.territoryHistory, the history is the current map,
+// open at both ends, so repainting a county mid-year moves the credit of
+// its accounts' earlier deals too. The document keeps no history of
+// assignments: the server rebuilds one from the room's stored updates.
 function creditingTables(data: PlanPayData): CreditingTables {
   const territoryHistory: AccountTerritoryPeriod[] = [];
   for (const account of data.accounts) {
@@ -223,7 +303,7 @@ function creditingTables(data: PlanPayData): CreditingTables {
   const rules = data.incentives.creditingRules;
 
   return {
-    territoryHistory,
+    territoryHistory: data.territoryHistory ?? territoryHistory,
     overrides: data.overrides,
     territoryReps,
     managers,

@@ -11,7 +11,10 @@ import {
   type SettledStatement,
 } from "../../model/incentives/ledger/index.ts";
 import { PayoutInputError } from "../../model/incentives/payout/errors.ts";
-import { planStatementInput } from "../../model/incentives/plan-statements.ts";
+import {
+  planStatementInput,
+  withQuotaTraces,
+} from "../../model/incentives/plan-statements.ts";
 import { StatementInputError } from "../../model/incentives/statements/errors.ts";
 import { buildStatementReport } from "../../model/incentives/statements/statements.ts";
 import type {
@@ -26,8 +29,10 @@ import {
 import { derivePlanning } from "../../model/planning/derive.ts";
 import type { Storage } from "../storage.ts";
 import { readPayAccounts, type AccountSources } from "./accounts.ts";
-import { loadPayPlan, type PayPlan } from "./plan-data.ts";
+import { PayCache, payInputsVersion } from "./pay-cache.ts";
+import { loadPayPlan, payTimeZone, type PayPlan } from "./plan-data.ts";
 import { potentialByTerritory } from "./potential.ts";
+import { territoryHistory } from "./territory-history.ts";
 
 /** Every statement of a plan as of now, settled against its ledger. */
 export interface PayComputation {
@@ -43,27 +48,46 @@ export interface PayComputation {
   input: StatementInput;
 }
 
+const cache = new PayCache<PayComputation>();
+
 /**
  * Computes a plan's statements from its stored document, its accounts
  * dataset and its stored deals, and settles them against the ledger. Input
  * the model rejects turns into `problems` and no statements.
- * NOTE: nothing is cached, so every pay request reads the document, the
- * accounts and every deal of the plan again.
+ * The result is cached per plan until one of its inputs changes (see
+ * payInputsVersion), so callers share it and must not change it.
  */
-export async function computePay(
+export function computePay(
   storage: Storage,
   sources: AccountSources,
   planId: string,
 ): Promise<PayComputation> {
+  const day = today();
+  // The version is read before computing, so a write made during the
+  // computation gives the next request a new version and a new result.
+  const version = payInputsVersion(storage, planId, day);
+  return cache.get(storage, planId, version, () =>
+    computeFresh(storage, sources, planId, day),
+  );
+}
+
+async function computeFresh(
+  storage: Storage,
+  sources: AccountSources,
+  planId: string,
+  day: string,
+): Promise<PayComputation> {
   const plan = loadPayPlan(storage, planId);
   const accounts = await readPayAccounts(sources, plan.meta.datasets.accounts);
   const deals = storage.pay.deals.list(planId);
+  const zone = payTimeZone(plan);
+  const history = territoryHistory(storage, planId, zone.timeZone);
   const model = derivePlanning(plan.planning, {
     planName: plan.meta.name || "Company",
     units: plan.territories,
-    potentialCents: potentialByTerritory(plan, accounts, today()),
+    potentialCents: potentialByTerritory(plan, accounts, day),
   });
-  const { input, problems } = planStatementInput({
+  const { input, problems, quotaTraces } = planStatementInput({
     planCurrency: plan.meta.currency,
     planning: plan.planning,
     model,
@@ -72,12 +96,14 @@ export async function computePay(
     accounts,
     overrides: plan.overrides,
     deals,
+    territoryHistory: history.lookup(accounts),
   });
+  if (zone.problem !== null) problems.push(zone.problem);
 
   let current: Statement[] = [];
   try {
     const report = buildStatementReport(input);
-    current = report.statements;
+    current = withQuotaTraces(report.statements, quotaTraces);
     problems.push(...report.problems);
   } catch (error) {
     reportInputError(error, problems);

@@ -4,9 +4,14 @@ import { parseDealsCsv } from "../../model/incentives/deals/deals-csv.ts";
 import {
   MissingRateError,
   RateTableError,
+  TimeZoneError,
 } from "../../model/incentives/deals/errors.ts";
 import { convertAll } from "../../model/incentives/deals/rates.ts";
-import type { Deal, DealRowError } from "../../model/incentives/deals/types.ts";
+import type {
+  Deal,
+  DealRowError,
+  DealsCsvResult,
+} from "../../model/incentives/deals/types.ts";
 import type { ApiContext } from "../api-auth.ts";
 import { HttpError } from "../http-json.ts";
 import { payCaller, requirePayAdmin } from "./access.ts";
@@ -43,7 +48,10 @@ export async function listDeals(
  * POST .../pay/deals `{ csv }` (administrators): imports deals all or
  * nothing. The reply is a 422 DEALS_INVALID listing every problem row: an
  * invalid row, an owner or split rep who is not a planning rep, an id that
- * is already stored, or a currency without a rate on the close date.
+ * is already stored, or a currency without a rate on the close date. A
+ * close_date timestamp becomes its calendar date in the plan's time zone,
+ * and a zone that this server's Intl rejects is a 422
+ * TIME_ZONE_INVALID.
  */
 export async function importDeals(
   context: ApiContext,
@@ -62,9 +70,7 @@ export async function importDeals(
   }
 
   const plan = loadPayPlan(context.storage, planId);
-  const parsed = parseDealsCsv(csv, {
-    reps: plan.planning.reps.map((rep) => rep.id),
-  });
+  const parsed = parsePlanDeals(context, planId, csv, plan);
   if ("errors" in parsed) throw dealsInvalid(parsed.errors);
 
   // Every row made a deal, so the data records and the deals pair up in order.
@@ -93,6 +99,31 @@ export async function importDeals(
     "deals imported",
   );
   return { imported: parsed.deals.length, total };
+}
+
+function parsePlanDeals(
+  context: ApiContext,
+  planId: string,
+  csv: string,
+  plan: PayPlan,
+): DealsCsvResult {
+  try {
+    return parseDealsCsv(csv, {
+      reps: plan.planning.reps.map((rep) => rep.id),
+      timeZone: plan.incentives.timeZone,
+    });
+  } catch (error) {
+    if (!(error instanceof TimeZoneError)) throw error;
+    context.logger.warn(
+      { plan: planId, timeZone: error.zone },
+      "deals import rejected: the plan's time zone is unknown",
+    );
+    throw new HttpError(
+      422,
+      "TIME_ZONE_INVALID",
+      `No deals were imported because the plan's time zone ${JSON.stringify(error.zone)} is unknown to this server. Pick another time zone in the Incentives view and import the file again.`,
+    );
+  }
 }
 
 function duplicateRows(

@@ -5,6 +5,10 @@ import type {
   PlanMeta,
   Territory,
 } from "../../model/doc/schema.ts";
+import {
+  DEFAULT_TIME_ZONE,
+  timeZoneProblem,
+} from "../../model/incentives/deals/time-zone.ts";
 import type { IncentiveInputs } from "../../model/incentives/plan-inputs.ts";
 import type { PlanningInputs } from "../../model/planning/inputs.ts";
 import { loadPlanDoc } from "../plans.ts";
@@ -49,4 +53,23 @@ function fallbackFiscalYear(now = new Date()): number {
 /** Returns the name of each planning rep by id. */
 export function repNames(plan: PayPlan): Map<string, string> {
   return new Map(plan.planning.reps.map((rep) => [rep.id, rep.name]));
+}
+
+/**
+ * Returns the time zone whose calendar dates the plan's pay dates are: the
+ * plan's own, or DEFAULT_TIME_ZONE ("UTC") when it names none. An unknown
+ * zone falls back to UTC too, with a sentence for the problems list.
+ */
+export function payTimeZone(plan: PayPlan): {
+  timeZone: string;
+  problem: string | null;
+} {
+  const zone = plan.incentives.timeZone;
+  if (zone === undefined) return { timeZone: DEFAULT_TIME_ZONE, problem: null };
+  const problem = timeZoneProblem(zone);
+  if (problem === null) return { timeZone: zone, problem: null };
+  return {
+    timeZone: DEFAULT_TIME_ZONE,
+    problem: `The plan's time zone "${zone}" ${problem}. Territory history dates use ${DEFAULT_TIME_ZONE} until the zone is fixed in Incentives.`,
+  };
 }

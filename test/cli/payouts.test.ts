@@ -18,7 +18,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 /*
  * The example of docs/CLI.md, by hand:
  * d1 1000.00 USD, ana 60 / ben 40  -> ana 600.00, ben 400.00 (January)
- * d2  400.00 EUR x 1.25 = 500.00   -> ana 500.00 (January, owner alone)
+ * d2  400.00 EUR x 1.25 = 500.00   -> ana 500.00 (January, territory rule)
  * d3  333.33 USD, ana 50 / ben 50  -> ana 166.67, ben 166.66 (February)
  * Commission 10%: ana 110.00 and 16.67, ben 40.00 and 16.67 (half-even).
  */
@@ -33,10 +33,30 @@ const PLAN = {
   planCurrency: "USD",
   rates: [{ currency: "EUR", effectiveFrom: "2027-01-01", rate: "1.25" }],
   crediting: {
-    territoryHistory: [],
-    territoryReps: [],
+    territoryHistory: [
+      {
+        accountId: "acme",
+        territoryId: "west",
+        effectiveFrom: null,
+        effectiveTo: null,
+      },
+    ],
+    territoryReps: [
+      {
+        territoryId: "west",
+        repId: "ana",
+        effectiveFrom: null,
+        effectiveTo: null,
+      },
+    ],
     rules: [
       { id: "split", kind: "split", effectiveFrom: null, effectiveTo: null },
+      {
+        id: "territory",
+        kind: "territory",
+        effectiveFrom: null,
+        effectiveTo: null,
+      },
     ],
   },
   plan: {
@@ -154,5 +174,35 @@ describe("meridian payouts", () => {
 
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("Missing --deals FILE.csv.");
+  });
+
+  test("time zone dates close timestamps", () => {
+    // 05:00 UTC on 1 February is 21:00 on 31 January in Los Angeles.
+    const deals = [
+      "id,account,amount,currency,close_date,product,owner",
+      "d1,acme,200.00,USD,2027-02-01T05:00:00Z,core,ana",
+    ].join("\n");
+    const args = ["--time-zone", "America/Los_Angeles"];
+    const losAngeles = payouts(deals, PLAN, args);
+    const utc = payouts(deals, PLAN);
+
+    expect(losAngeles.status).toBe(0);
+    expect(losAngeles.stdout).toContain(
+      "ana,2027-01,200.00,1000.00,0.2000,20.00",
+    );
+    expect(losAngeles.stdout).toContain("ana,2027-02,0.00,1000.00,0.0000,0.00");
+    expect(utc.status).toBe(0);
+    expect(utc.stdout).toContain("ana,2027-01,0.00,1000.00,0.0000,0.00");
+    expect(utc.stdout).toContain("ana,2027-02,200.00,1000.00,0.2000,20.00");
+  });
+
+  test("unknown time zone is usage error", () => {
+    const result = payouts(DEALS, PLAN, ["--time-zone", "Mars/Olympus_Mons"]);
+
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain(
+      'Invalid --time-zone "Mars/Olympus_Mons": it is not an IANA time zone name.',
+    );
   });
 });

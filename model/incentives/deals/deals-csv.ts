@@ -1,17 +1,24 @@
 import { readCsvRecords, type CsvRecord } from "../../io/csv-records.ts";
 import { checkCancellations } from "./cancellations.ts";
+import { TimeZoneError } from "./errors.ts";
 import {
   amountProblem,
   currencyProblem,
-  dateProblem,
   normalizeAmount,
   parseSplits,
+  readCloseDate,
 } from "./fields.ts";
+import { DEFAULT_TIME_ZONE, timeZoneProblem } from "./time-zone.ts";
 import type { Deal, DealRowError, DealsCsvResult } from "./types.ts";
 
 export interface DealsCsvOptions {
   /** Known rep ids. When given, every owner and split rep must be one of them. */
   reps?: readonly string[];
+  /**
+   * IANA time zone that turns a close_date timestamp into the calendar
+   * date of the deal, such as "America/Los_Angeles". Default: "UTC".
+   */
+  timeZone?: string;
 }
 
 const REQUIRED_COLUMNS = [
@@ -42,12 +49,18 @@ interface ParsedRow {
  * Reads deals from CSV text with the header id, account, amount, currency,
  * close_date, product, owner and the optional splits and cancels columns.
  * Validation is all or nothing, so any invalid row makes the result list
- * every error in the file and no deals.
+ * every error in the file and no deals. A close_date is a calendar date or
+ * a timestamp with an offset, which becomes its date in `options.timeZone`.
+ * Raises TimeZoneError, reading nothing, when that zone is unknown.
  */
 export function parseDealsCsv(
   text: string,
   options: DealsCsvOptions = {},
 ): DealsCsvResult {
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  const zoneReason = timeZoneProblem(timeZone);
+  if (zoneReason !== null) throw new TimeZoneError(timeZone, zoneReason);
+
   const { records, problems } = readCsvRecords(text);
   const errors: DealRowError[] = problems.map((p) => ({
     line: p.line,
@@ -71,7 +84,7 @@ export function parseDealsCsv(
 
   const parsed: ParsedRow[] = [];
   for (const row of rows) {
-    const deal = readRow(row, columns, header.fields.length, errors);
+    const deal = readRow(row, columns, header.fields.length, timeZone, errors);
     if (deal !== null) parsed.push({ line: row.line, deal });
   }
 
@@ -129,6 +142,7 @@ function readRow(
   row: CsvRecord,
   columns: ColumnIndex,
   width: number,
+  timeZone: string,
   errors: DealRowError[],
 ): Deal | null {
   if (row.fields.length !== width) {
@@ -156,23 +170,23 @@ function readRow(
   if (amountReason !== null) fail("amount", amountReason);
   const currencyReason = currencyProblem(cell("currency"));
   if (currencyReason !== null) fail("currency", currencyReason);
-  const dateReason = dateProblem(cell("close_date"));
-  if (dateReason !== null) fail("close_date", dateReason);
+  const closeDate = readCloseDate(cell("close_date"), timeZone);
+  if ("problem" in closeDate) fail("close_date", closeDate.problem);
 
   const splitsText = cell("splits");
-  const splits =
-    splitsText === ""
-      ? { splits: [{ rep: cell("owner"), percent: "100" }] }
-      : parseSplits(splitsText);
+  // No splits leaves the deal to the named-account and territory rules.
+  const splits = splitsText === "" ? { splits: [] } : parseSplits(splitsText);
   if ("problem" in splits) fail("splits", splits.problem);
 
-  if (errors.length > before || "problem" in splits) return null;
+  if (errors.length > before || "problem" in splits || "problem" in closeDate) {
+    return null;
+  }
   const deal: Deal = {
     id: cell("id"),
     account: cell("account"),
     amount: normalizeAmount(cell("amount")),
     currency: cell("currency"),
-    closeDate: cell("close_date"),
+    closeDate: closeDate.date,
     product: cell("product"),
     owner: cell("owner"),
     splits: splits.splits,

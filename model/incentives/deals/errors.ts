@@ -25,6 +25,21 @@ export class MissingRateError extends Error {
   }
 }
 
+/**
+ * A time zone, given to read close dates, that this engine's Intl
+ * rejects. The message names the zone and how to write one.
+ */
+export class TimeZoneError extends Error {
+  override name = "TimeZoneError";
+
+  constructor(
+    readonly zone: string,
+    reason: string,
+  ) {
+    super(`The time zone ${JSON.stringify(zone)} ${reason}.`);
+  }
+}
+
 /** Invalid generator input. The message names the field, the value and the fix. */
 export class DealGeneratorInputError extends Error {
   override name = "DealGeneratorInputError";

@@ -1,4 +1,5 @@
 import { MoneyDecimal } from "../../money.ts";
+import { calendarDateIn, parseTimestamp } from "./time-zone.ts";
 import type { DealSplit } from "./types.ts";
 
 // Validators for single deal fields. Each returns the reason a value is
@@ -47,10 +48,26 @@ export function isCalendarDate(text: string): boolean {
   );
 }
 
-/** Returns why a date is invalid, or null. */
-export function dateProblem(text: string): string | null {
-  if (isCalendarDate(text)) return null;
-  return 'is not a calendar date. Write it as YYYY-MM-DD, such as "2026-03-31"';
+/** A close date cell read as a calendar date, or why it cannot be one. */
+export type CloseDateResult = { date: string } | { problem: string };
+
+/**
+ * Reads a close date: a calendar date "YYYY-MM-DD" as written, or an ISO
+ * 8601 timestamp with an offset or Z, converted to its calendar date in
+ * `timeZone`. The zone must be valid (see timeZoneProblem).
+ */
+export function readCloseDate(text: string, timeZone: string): CloseDateResult {
+  if (isCalendarDate(text)) return { date: text };
+
+  const timestamp = parseTimestamp(text);
+  if ("epochMs" in timestamp) {
+    return { date: calendarDateIn(timestamp.epochMs, timeZone) };
+  }
+  if ("problem" in timestamp) return timestamp;
+  return {
+    problem:
+      'is not a calendar date or a timestamp. Write it as YYYY-MM-DD, such as "2026-03-31", or with a time and offset, such as "2026-03-31T17:00:00-08:00"',
+  };
 }
 
 /** Splits parsed from a "rep-a:60;rep-b:40" cell, or the reason they are invalid. */

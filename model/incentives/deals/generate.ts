@@ -120,7 +120,7 @@ function makeDeal(
           { rep: owner, percent: "60" },
           { rep: partner, percent: "40" },
         ]
-      : [{ rep: owner, percent: "100" }],
+      : [],
     generated: true,
   };
 }

@@ -16,11 +16,14 @@ export interface Deal {
   amount: string;
   /** ISO 4217 currency code, such as "EUR". */
   currency: string;
-  /** Calendar date "YYYY-MM-DD" the deal closed. */
+  /** Calendar date "YYYY-MM-DD" the deal closed, in the plan's time zone. */
   closeDate: string;
   product: string;
   owner: string;
-  /** Credit shares adding up to exactly 100, or the owner alone at 100 when none were given. */
+  /**
+   * Credit shares adding up to exactly 100. Empty when the deal names
+   * none, so that the named-account or territory rule credits it.
+   */
   splits: DealSplit[];
   /** Id of the deal this one cancels, present only on a negative amount. */
   cancels?: string;

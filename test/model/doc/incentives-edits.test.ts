@@ -11,6 +11,7 @@ import {
   setCreditingRule,
   setManager,
   setRate,
+  setTimeZone,
 } from "../../../model/doc/incentives-edits.ts";
 import type { CreditingRule } from "../../../model/incentives/crediting/types.ts";
 import type { CompPlanRecord } from "../../../model/incentives/plan-inputs.ts";
@@ -309,6 +310,85 @@ describe("setManager", () => {
   });
 });
 
+describe("setTimeZone", () => {
+  test("stores a zone that read returns", () => {
+    const doc = new Y.Doc();
+    setTimeZone(doc, "America/Los_Angeles");
+    expect(new IncentivesDoc(doc).read().timeZone).toBe("America/Los_Angeles");
+    expect(new IncentivesDoc(doc).readTimeZone()).toBe("America/Los_Angeles");
+  });
+
+  test("read leaves timeZone out when unset", () => {
+    const read = new IncentivesDoc(new Y.Doc()).read();
+    expect("timeZone" in read).toBe(false);
+  });
+
+  test("writes with the given origin in one transaction", () => {
+    const doc = new Y.Doc();
+    const origins: unknown[] = [];
+    doc.on("afterTransaction", (tr: Y.Transaction) => origins.push(tr.origin));
+    setTimeZone(doc, "Europe/Berlin", "designer");
+    expect(origins).toEqual(["designer"]);
+  });
+
+  test("drops surrounding spaces", () => {
+    const doc = new Y.Doc();
+    setTimeZone(doc, "  Europe/Berlin ");
+    expect(new IncentivesDoc(doc).readTimeZone()).toBe("Europe/Berlin");
+  });
+
+  test("rejects an unknown zone and writes nothing", () => {
+    const doc = new Y.Doc();
+    setTimeZone(doc, "UTC");
+    const error = rejected(doc, () => setTimeZone(doc, "Mars/Olympus_Mons"));
+    expect(error.field).toBe("timeZone");
+    expect(error.value).toBe("Mars/Olympus_Mons");
+    expect(error.message).toBe(
+      'Time zone "Mars/Olympus_Mons" was not saved because it is not an IANA time zone name. Write one such as "America/Los_Angeles", "Europe/Berlin" or "UTC", or clear it to use UTC.',
+    );
+    expect(new IncentivesDoc(doc).readTimeZone()).toBe("UTC");
+  });
+
+  test("rejects an offset and a blank zone", () => {
+    const doc = new Y.Doc();
+    expect(rejected(doc, () => setTimeZone(doc, "+01:00")).value).toBe(
+      "+01:00",
+    );
+    expect(rejected(doc, () => setTimeZone(doc, " ")).field).toBe("timeZone");
+  });
+
+  test("null clears the zone", () => {
+    const doc = new Y.Doc();
+    setTimeZone(doc, "Asia/Tokyo");
+    setTimeZone(doc, null);
+    expect(new IncentivesDoc(doc).readTimeZone()).toBeNull();
+    expect("timeZone" in new IncentivesDoc(doc).read()).toBe(false);
+  });
+
+  test("an unchanged zone writes nothing", () => {
+    const doc = new Y.Doc();
+    setTimeZone(doc, "Asia/Tokyo");
+    let transactions = 0;
+    doc.on("afterTransaction", () => transactions++);
+    setTimeZone(doc, "Asia/Tokyo");
+    setTimeZone(new Y.Doc(), null);
+    expect(transactions).toBe(0);
+  });
+
+  test("concurrent zone and manager edits both survive", () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    setTimeZone(a, "America/New_York");
+    setManager(b, "rep-1", "mgr-1");
+    sync(a, b);
+    for (const doc of [a, b]) {
+      const read = new IncentivesDoc(doc).read();
+      expect(read.timeZone).toBe("America/New_York");
+      expect(read.managers).toEqual({ "rep-1": "mgr-1" });
+    }
+  });
+});
+
 describe("seedIncentives", () => {
   test("writes every input in one transaction", () => {
     const doc = new Y.Doc();
@@ -324,6 +404,31 @@ describe("seedIncentives", () => {
     expect(transactions).toBe(1);
     expect(new IncentivesDoc(doc).read()).toEqual(inputs);
   });
+
+  test("writes the time zone", () => {
+    const doc = new Y.Doc();
+    const inputs = {
+      compPlans: [],
+      creditingRules: [],
+      rates: [],
+      managers: {},
+      timeZone: "America/Chicago",
+    };
+    seedIncentives(doc, inputs);
+    expect(new IncentivesDoc(doc).read()).toEqual(inputs);
+  });
+
+  test("rejects an unknown time zone", () => {
+    const doc = new Y.Doc();
+    const inputs = {
+      compPlans: [aePlan()],
+      creditingRules: [],
+      rates: [],
+      managers: {},
+      timeZone: "Nowhere/Nothing",
+    };
+    expect(() => seedIncentives(doc, inputs)).toThrow(IncentivesEditError);
+  });
 });
 
 describe("IncentivesDoc", () => {
@@ -335,6 +440,9 @@ describe("IncentivesDoc", () => {
     });
     setCompPlan(doc, aePlan(), "designer");
     setManager(doc, "rep-1", "mgr-1", "designer");
+    setTimeZone(doc, "Europe/Berlin", "designer");
+    undo.undo();
+    expect(incentives.readTimeZone()).toBeNull();
     undo.undo();
     undo.undo();
     expect(incentives.read()).toEqual({

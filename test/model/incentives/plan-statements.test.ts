@@ -4,6 +4,7 @@ import type { IncentiveInputs } from "../../../model/incentives/plan-inputs.ts";
 import {
   DEFAULT_CREDITING_RULES,
   planStatementInput,
+  withQuotaTraces,
   type PlanPayData,
 } from "../../../model/incentives/plan-statements.ts";
 import { buildStatements } from "../../../model/incentives/statements/statements.ts";
@@ -15,7 +16,9 @@ import type { PlanningInputs } from "../../../model/planning/inputs.ts";
  * and Ben, South (400,000.00) with Cy. Dee is an overlay specialist without
  * a territory, Eve a manager without a comp plan. The company quota is
  * 1,200,000.00 with 10% in most months and 5% in April, May, August and
- * September, so Ana's January quota is 360,000.00 x 10% = 36,000.00.
+ * September, so Ana's January quota is 360,000.00 x 10% = 36,000.00. Eve
+ * manages all three AEs, so her January team quota is 36,000.00 x 2 +
+ * 48,000.00 = 120,000.00.
  */
 function planning(): PlanningInputs {
   const role = (id: string, kind: PlanningInputs["roles"][number]["kind"]) => ({
@@ -220,7 +223,7 @@ describe("planStatementInput", () => {
 
   test("quotas are each paid rep's monthly cascade quota", () => {
     const { input } = planStatementInput(payData());
-    expect(Object.keys(input.quotas)).toEqual(["ana", "ben", "cy"]);
+    expect(Object.keys(input.quotas)).toEqual(["ana", "ben", "cy", "eve"]);
     expect(input.quotas.ana["FY2027-M01"]).toBe("36000.00");
     expect(input.quotas.ana["FY2027-M04"]).toBe("18000.00");
     expect(input.quotas.ben["FY2027-M12"]).toBe("36000.00");
@@ -321,11 +324,61 @@ describe("planStatementInput", () => {
     expect(planStatementInput(data).input.tables.rules).toEqual([rule]);
   });
 
-  test("reps without a quota are listed as problems", () => {
-    const { problems } = planStatementInput(payData());
+  test("manager quota is the team's sum", () => {
+    const { input, quotaTraces } = planStatementInput(payData());
+    expect(input.quotas.eve["FY2027-M01"]).toBe("120000.00");
+    expect(input.quotas.eve["FY2027-M04"]).toBe("60000.00");
+    expect(Object.keys(quotaTraces)).toEqual(["eve"]);
+    expect(quotaTraces.eve["FY2027-M01"].parts.map((p) => p.value)).toEqual([
+      "36000.00",
+      "36000.00",
+      "48000.00",
+    ]);
+  });
+
+  test("manager is paid by their role's plan", () => {
+    const data = payData();
+    data.incentives.compPlans.push(managerPlan());
+    const { input } = planStatementInput(data);
+    if (!("byRep" in input.plans)) throw new Error("expected plans by rep");
+    expect(input.plans.byRep.eve).toEqual(managerPlan().plan);
+  });
+
+  test("nested managers count each quota once", () => {
+    const data = payData();
+    data.planning.reps.push({
+      id: "mia",
+      name: "Mia",
+      roleId: "mgr",
+      startDate: "2020-01-01",
+      territoryId: null,
+    });
+    data.incentives.managers = {
+      ana: "mia",
+      ben: "mia",
+      mia: "eve",
+      cy: "eve",
+    };
+    const { input } = planStatementInput(data);
+    expect(input.quotas.mia["FY2027-M01"]).toBe("72000.00");
+    expect(input.quotas.eve["FY2027-M01"]).toBe("120000.00");
+  });
+
+  test("rep with a team keeps own quota", () => {
+    const data = payData();
+    data.incentives.managers = { ben: "ana" };
+    const { input, quotaTraces } = planStatementInput(data);
+    expect(input.quotas.ana["FY2027-M01"]).toBe("36000.00");
+    expect(quotaTraces).toEqual({});
+  });
+
+  test("reps without quota or team are problems", () => {
+    const data = payData();
+    data.incentives.managers = {};
+    const { problems } = planStatementInput(data);
     expect(problems).toEqual([
-      'Rep "Dee" (dee) has no statement because the quota cascade gives the rep no quota. Give the rep a territory in planning.',
-      'Rep "Eve" (eve) has no statement because the quota cascade gives the rep no quota. Give the rep a territory in planning.',
+      'Rep "Dee" (dee) has no statement because the quota cascade gives the rep no quota and no rep they manage has one. Give the rep a territory in planning, or make the rep the manager of reps with quotas.',
+      'Rep "Eve" (eve) has no statement because the quota cascade gives the rep no quota and no rep they manage has one. Give the rep a territory in planning, or make the rep the manager of reps with quotas.',
     ]);
   });
 
@@ -380,5 +433,88 @@ describe("planStatementInput", () => {
     expect(ben?.credited.amount).toBe("0.00");
     expect(cy?.credited.amount).toBe("550.00");
     expect(cy?.payable).toBe("55.00");
+  });
+});
+
+/** Eve's plan: 1% of team credit and 250.00 at 0.5% of team quota. */
+function managerPlan() {
+  return {
+    id: "p-mgr",
+    name: "Manager plan",
+    roleIds: ["mgr"],
+    plan: {
+      components: [
+        {
+          id: "override",
+          label: "Override",
+          type: "commission" as const,
+          rate: "0.01",
+        },
+        {
+          id: "bonus",
+          label: "Team bonus",
+          type: "bonus" as const,
+          threshold: "0.005",
+          amount: "250.00",
+        },
+      ],
+    },
+  };
+}
+
+describe("withQuotaTraces", () => {
+  function managerStatements() {
+    const data = payData();
+    data.incentives.compPlans.push(managerPlan());
+    data.incentives.creditingRules = [
+      ...DEFAULT_CREDITING_RULES,
+      { id: "rollup", kind: "rollup", effectiveFrom: null, effectiveTo: null },
+    ];
+    const { input, quotaTraces } = planStatementInput(data);
+    const built = buildStatements(input);
+    return { built, traced: withQuotaTraces(built, quotaTraces) };
+  }
+
+  test("pays manager on roll-up credit", () => {
+    const { traced } = managerStatements();
+    const eve = traced.find(
+      (s) => s.repId === "eve" && s.periodId === "FY2027-M01",
+    );
+    // Ana's 1000.00 rolls up: 1% is 10.00, and 1000.00 / 120000.00 is
+    // above the 0.5% threshold, so the bonus pays 250.00.
+    expect(eve?.credited.amount).toBe("1000.00");
+    expect(eve?.quota).toBe("120000.00");
+    expect(eve?.lines.map((l) => l.amount)).toEqual(["10.00", "250.00"]);
+    expect(eve?.payable).toBe("260.00");
+  });
+
+  test("adds team quota to lines reading it", () => {
+    const { traced } = managerStatements();
+    const eve = traced.find(
+      (s) => s.repId === "eve" && s.periodId === "FY2027-M01",
+    );
+    const [override, bonus] = eve?.lines ?? [];
+    expect(override.trace.parts).toEqual([]);
+    const quota = bonus.trace.parts.at(-1);
+    expect(quota?.figure).toBe("Quota eve FY2027-M01");
+    expect(quota?.value).toBe("120000.00");
+    expect(quota?.parts.map((p) => `${p.figure} = ${p.value}`)).toEqual([
+      "Quota ana FY2027-M01 = 36000.00",
+      "Quota ben FY2027-M01 = 36000.00",
+      "Quota cy FY2027-M01 = 48000.00",
+    ]);
+    expect(eve?.payableTrace.parts).toContain(bonus.trace);
+  });
+
+  test("leaves other statements and figures unchanged", () => {
+    const { built, traced } = managerStatements();
+    expect(traced).toHaveLength(built.length);
+    const index = built.findIndex((s) => s.repId === "ana");
+    expect(traced[index]).toBe(built[index]);
+    const eve = built.findIndex((s) => s.repId === "eve");
+    expect(traced[eve].payable).toBe(built[eve].payable);
+    expect(traced[eve].lines.map((l) => l.cents)).toEqual(
+      built[eve].lines.map((l) => l.cents),
+    );
   });
 });

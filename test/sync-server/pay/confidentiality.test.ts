@@ -83,7 +83,7 @@ describe("statement visibility", () => {
       token: team.admin,
     });
     expect(reply.body.problems).toEqual([
-      expect.stringContaining('"Mia Lind" (rep-mia) has no statement'),
+      expect.stringContaining('Rep "rep-mia" has quotas but no comp plan'),
     ]);
   });
 

@@ -1,6 +1,17 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import type * as Y from "yjs";
+import { IncentivesDoc, TIME_ZONE } from "../../../model/doc/incentives-doc.ts";
+import { INCENTIVE_SETTINGS } from "../../../model/doc/schema.ts";
+import { setTimeZone } from "../../../model/doc/incentives-edits.ts";
 import type { RunningServer } from "../../../sync-server/server.ts";
-import { createFixture, startTestServer, type Fixture } from "../helpers.ts";
+import {
+  connectClient,
+  createFixture,
+  startTestServer,
+  synced,
+  untilServer,
+  type Fixture,
+} from "../helpers.ts";
 import {
   call,
   importJanuaryDeals,
@@ -173,6 +184,94 @@ describe("deals import", () => {
       token: team.ana,
     });
     expect(listed.status).toBe(403);
+    expect(server.storage.pay.deals.count(PAY_PLAN)).toBe(0);
+  });
+});
+
+describe("deals import time zone", () => {
+  // 06:30 UTC on 1 March 2027 is 22:30 on 28 February in Los Angeles.
+  const EVENING_DEAL = `${HEADER},splits\nd-eve,acct-1,100.00,USD,2027-03-01T06:30:00Z,Platform,rep-ana,rep-ana:100`;
+
+  /** Writes to the plan's live room as its editor and waits for the server to have it. */
+  async function editPlan(write: (doc: Y.Doc) => void) {
+    const editor = connectClient(server, PAY_PLAN, team.admin);
+    try {
+      await synced(editor);
+      write(editor.doc);
+      const expected = new IncentivesDoc(editor.doc).readTimeZone();
+      await untilServer(
+        server,
+        PAY_PLAN,
+        (plan) => new IncentivesDoc(plan.doc).readTimeZone() === expected,
+      );
+    } finally {
+      editor.destroy();
+    }
+  }
+
+  async function listedCloseDates(): Promise<string[]> {
+    const listed = await call(server, "GET", payPath("/deals"), {
+      token: team.admin,
+    });
+    return listed.body.deals.map((d: { closeDate: string }) => d.closeDate);
+  }
+
+  async function anaCredited(periodId: string): Promise<string | undefined> {
+    const reply = await call(server, "GET", payPath("/statements"), {
+      token: team.admin,
+    });
+    const row = reply.body.statements.find(
+      (s: { repId: string; periodId: string }) =>
+        s.repId === "rep-ana" && s.periodId === periodId,
+    );
+    return row?.credited;
+  }
+
+  test("dates a timestamp in the plan's zone", async () => {
+    await editPlan((doc) => setTimeZone(doc, "America/Los_Angeles"));
+
+    const reply = await importCsv(EVENING_DEAL);
+    expect(reply.status).toBe(200);
+    expect(await listedCloseDates()).toEqual(["2027-02-28"]);
+    expect(await anaCredited("FY2027-M02")).toBe("100.00");
+    expect(await anaCredited("FY2027-M03")).toBe("0.00");
+  });
+
+  test("dates a timestamp in UTC without a zone", async () => {
+    const reply = await importCsv(EVENING_DEAL);
+    expect(reply.status).toBe(200);
+    expect(await listedCloseDates()).toEqual(["2027-03-01"]);
+    expect(await anaCredited("FY2027-M02")).toBe("0.00");
+    expect(await anaCredited("FY2027-M03")).toBe("100.00");
+  });
+
+  test("timestamp without offset is rejected", async () => {
+    const reply = await importCsv(
+      `${HEADER}\nd-1,acct-1,100.00,USD,2027-03-01T06:30:00,Platform,rep-ana`,
+    );
+    expect(reply.status).toBe(422);
+    expect(reply.body.error.code).toBe("DEALS_INVALID");
+    expect(reply.body.error.rows).toEqual([
+      expect.objectContaining({
+        line: 2,
+        field: "close_date",
+        value: "2027-03-01T06:30:00",
+      }),
+    ]);
+    expect(reply.body.error.rows[0].reason).toContain("without a UTC offset");
+    expect(server.storage.pay.deals.count(PAY_PLAN)).toBe(0);
+  });
+
+  test("unknown stored zone gets 422", async () => {
+    // Only a faulty client writes a zone that setTimeZone rejects.
+    await editPlan((doc) =>
+      doc.getMap(INCENTIVE_SETTINGS).set(TIME_ZONE, "Mars/Olympus_Mons"),
+    );
+
+    const reply = await importCsv(EVENING_DEAL);
+    expect(reply.status).toBe(422);
+    expect(reply.body.error.code).toBe("TIME_ZONE_INVALID");
+    expect(reply.body.error.message).toContain('"Mars/Olympus_Mons"');
     expect(server.storage.pay.deals.count(PAY_PLAN)).toBe(0);
   });
 });

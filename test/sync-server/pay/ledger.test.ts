@@ -92,7 +92,7 @@ describe("submit and approve", () => {
   test("changed statement is void", async () => {
     await post(team.admin, statementPath(ANA, JANUARY, "/submit"));
     await post(team.admin, payPath("/deals"), {
-      csv: "id,account,amount,currency,close_date,product,owner\nd-ana-9,acct-1,1000.00,USD,2027-01-30,Platform,rep-ana",
+      csv: "id,account,amount,currency,close_date,product,owner,splits\nd-ana-9,acct-1,1000.00,USD,2027-01-30,Platform,rep-ana,rep-ana:100",
     });
     const listed = await get(team.admin, payPath("/statements"));
     const ana = listed.body.statements.find(

@@ -190,12 +190,15 @@ export function creatorToken(): Promise<string> {
   });
 }
 
-/** Deals of January 2027: Ana 60,000 USD, Ben 20,000 EUR and 10,000 USD. */
+/**
+ * Deals of January 2027: Ana 60,000 USD, Ben 20,000 EUR and 10,000 USD,
+ * each credited whole to its owner through a split.
+ */
 export const JANUARY_DEALS = [
-  "id,account,amount,currency,close_date,product,owner",
-  "d-ana-1,acct-1,60000.00,USD,2027-01-15,Platform,rep-ana",
-  "d-ben-1,acct-2,20000.00,EUR,2027-01-20,Platform,rep-ben",
-  "d-ben-2,acct-2,10000.00,USD,2027-01-22,Analytics,rep-ben",
+  "id,account,amount,currency,close_date,product,owner,splits",
+  "d-ana-1,acct-1,60000.00,USD,2027-01-15,Platform,rep-ana,rep-ana:100",
+  "d-ben-1,acct-2,20000.00,EUR,2027-01-20,Platform,rep-ben,rep-ben:100",
+  "d-ben-2,acct-2,10000.00,USD,2027-01-22,Analytics,rep-ben,rep-ben:100",
 ].join("\n");
 
 /** A JSON reply: status and parsed body. */

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { parseDealsCsv } from "../../../../model/incentives/deals/deals-csv.ts";
+import { TimeZoneError } from "../../../../model/incentives/deals/errors.ts";
 import type {
   Deal,
   DealRowError,
@@ -47,9 +48,9 @@ describe("parseDealsCsv", () => {
     ]);
   });
 
-  test("gives the owner 100 percent without splits", () => {
+  test("leaves splits empty without a splits cell", () => {
     const [deal] = dealsOf(csv("D-1,acme,100,USD,2026-01-02,Support,rep-a,,"));
-    expect(deal.splits).toEqual([{ rep: "rep-a", percent: "100" }]);
+    expect(deal.splits).toEqual([]);
     expect(deal.amount).toBe("100.00");
     expect(deal.cancels).toBeUndefined();
   });
@@ -228,5 +229,102 @@ describe("parseDealsCsv", () => {
   test("reports an empty file", () => {
     const errors = errorsOf("");
     expect(errors[0].field).toBe("header");
+  });
+});
+
+describe("parseDealsCsv close_date time zone", () => {
+  const LOS_ANGELES = "America/Los_Angeles";
+
+  function closeDates(text: string, timeZone?: string): string[] {
+    const result = parseDealsCsv(
+      text,
+      timeZone === undefined ? {} : { timeZone },
+    );
+    if ("errors" in result) throw new Error(JSON.stringify(result.errors));
+    return result.deals.map((deal) => deal.closeDate);
+  }
+
+  test("dates a timestamp in the plan's zone", () => {
+    const text = csv(
+      "D-1,acme,100,USD,2027-03-01T06:30:00Z,Support,rep-a,,",
+      "D-2,acme,100,USD,2027-03-01T23:30:00-08:00,Support,rep-a,,",
+    );
+    expect(closeDates(text, LOS_ANGELES)).toEqual(["2027-02-28", "2027-03-01"]);
+  });
+
+  test("dates a timestamp in UTC by default", () => {
+    const text = csv(
+      "D-1,acme,100,USD,2027-03-01T06:30:00Z,Support,rep-a,,",
+      "D-2,acme,100,USD,2027-03-01T23:30:00-08:00,Support,rep-a,,",
+    );
+    expect(closeDates(text)).toEqual(["2027-03-01", "2027-03-02"]);
+  });
+
+  test("keeps a calendar date as written", () => {
+    const text = csv("D-1,acme,100,USD,2027-03-01,Support,rep-a,,");
+    expect(closeDates(text, LOS_ANGELES)).toEqual(["2027-03-01"]);
+    expect(closeDates(text, "Pacific/Kiritimati")).toEqual(["2027-03-01"]);
+  });
+
+  test("dates across daylight saving time", () => {
+    // Los Angeles is UTC-8 until 2027-03-14 and UTC-7 after it.
+    const text = csv(
+      "D-1,acme,100,USD,2027-03-13T07:30:00Z,Support,rep-a,,",
+      "D-2,acme,100,USD,2027-03-15T07:30:00Z,Support,rep-a,,",
+    );
+    expect(closeDates(text, LOS_ANGELES)).toEqual(["2027-03-12", "2027-03-15"]);
+  });
+
+  test("rejects a timestamp without offset", () => {
+    const errors = errorsOf(
+      csv(
+        "D-1,acme,100,USD,2027-03-01T23:30:00,Support,rep-a,,",
+        "D-2,acme,100,USD,2027-03-01T23:30:00Z,Support,rep-a,,",
+      ),
+    );
+    expect(errors).toEqual([
+      {
+        line: 2,
+        field: "close_date",
+        value: "2027-03-01T23:30:00",
+        reason:
+          'is a timestamp without a UTC offset, so its calendar date is ambiguous. Add the offset it was recorded in, such as "2027-03-01T23:30:00Z" for UTC or "2027-03-01T23:30:00-08:00", or write the calendar date YYYY-MM-DD',
+      },
+    ]);
+  });
+
+  test("rejects text that is neither date nor timestamp", () => {
+    const errors = errorsOf(csv("D-1,acme,100,USD,03/01/2027,Support,rep-a,,"));
+    expect(errors.map((e) => [e.line, e.field, e.value])).toEqual([
+      [2, "close_date", "03/01/2027"],
+    ]);
+    expect(errors[0].reason).toMatch(
+      /^is not a calendar date or a timestamp\. Write it as YYYY-MM-DD/,
+    );
+  });
+
+  test("orders cancellations by the zone's dates", () => {
+    // In Los Angeles both rows close on 2027-02-28, so the refund does not
+    // precede the deal. In UTC the deal closes on 2027-03-01, after it.
+    const text = csv(
+      "D-1,acme,100,USD,2027-03-01T06:30:00Z,Support,rep-a,,",
+      "D-2,acme,-100,USD,2027-02-28,Support,rep-a,,D-1",
+    );
+    expect(closeDates(text, LOS_ANGELES)).toEqual(["2027-02-28", "2027-02-28"]);
+    expect(errorsOf(text).map((e) => [e.line, e.field])).toEqual([
+      [3, "cancels"],
+    ]);
+  });
+
+  test("raises TimeZoneError for an unknown zone", () => {
+    const text = csv("D-1,acme,100,USD,2027-03-01,Support,rep-a,,");
+    expect(() =>
+      parseDealsCsv(text, { timeZone: "Mars/Olympus_Mons" }),
+    ).toThrow(TimeZoneError);
+    expect(() =>
+      parseDealsCsv(text, { timeZone: "Mars/Olympus_Mons" }),
+    ).toThrow(
+      'The time zone "Mars/Olympus_Mons" is not an IANA time zone name. Write one such as "America/Los_Angeles", "Europe/Berlin" or "UTC".',
+    );
   });
 });
