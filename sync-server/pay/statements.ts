@@ -72,6 +72,8 @@ export interface StatementDetail {
   status: StatementStatus;
   approvedAt: number | null;
   approvedBy: string | null;
+  /** Display name of the approver, or null when unknown. */
+  approvedByName: string | null;
   submittedAt: number | null;
   /** The deals credited in the statement, cancelled ones included. */
   deals: Deal[];
@@ -102,6 +104,11 @@ export async function getStatement(
     status: settled.status,
     approvedAt: settled.approvedAt,
     approvedBy: settled.approvedBy,
+    approvedByName:
+      settled.approvedBy === null
+        ? null
+        : (context.storage.people.get(planId, settled.approvedBy)?.name ??
+          null),
     submittedAt: settled.submittedAt,
     deals: dealsOf(statement, pay.deals),
     disputes,

@@ -72,6 +72,8 @@ export interface StatementDetail {
   approvedAt: number | null;
   /** Person id of the approver. */
   approvedBy: string | null;
+  /** Display name of the approver, or null when unknown. */
+  approvedByName: string | null;
   submittedAt: number | null;
   deals: Deal[];
   disputes: Dispute[];

@@ -86,6 +86,7 @@ describe("submit and approve", () => {
     expect(reply.body.status).toBe("approved");
     expect(reply.body.approvedAt).toBe(approved.body.at);
     expect(reply.body.approvedBy).toBe("person-creator");
+    expect(reply.body.approvedByName).toBe("Cora Admin");
     expect(reply.body.statement.payable).toBe("6500.00");
   });
 
