@@ -5,8 +5,10 @@ import { CreditingInputError } from "../../model/incentives/crediting/errors.ts"
 import type { Deal } from "../../model/incentives/deals/types.ts";
 import {
   canonicalStatement,
+  isLedgerLine,
   LedgerInputError,
   settleLedger,
+  withLedgerLines,
   type LedgerSettlement,
   type SettledStatement,
 } from "../../model/incentives/ledger/index.ts";
@@ -148,7 +150,19 @@ export function computeWhatIf(
   periodId: string,
   deal: WhatIfDeal,
 ): Statement {
-  return whatIfStatement(pay.input, repId, periodId, deal);
+  const statement = whatIfStatement(pay.input, repId, periodId, deal);
+
+  // The statement shown now carries the ledger's corrections and
+  // adjustments, so the what-if carries the same lines and differs from it
+  // by the hypothetical deal alone.
+  const shown = pay.settled.find(
+    (settled) =>
+      settled.statement.repId === repId &&
+      settled.statement.periodId === periodId,
+  );
+  if (shown === undefined || shown.status === "approved") return statement;
+  const ledger = shown.statement.adjustments.filter(isLedgerLine);
+  return withLedgerLines(statement, ledger);
 }
 
 /** Returns the sha256 of a statement's canonical text, the digest the ledger records. */

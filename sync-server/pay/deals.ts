@@ -71,21 +71,20 @@ export async function importDeals(
 
   const plan = loadPayPlan(context.storage, planId);
   const parsed = parsePlanDeals(context, planId, csv, plan);
-  if ("errors" in parsed) throw dealsInvalid(parsed.errors);
+  const good =
+    "errors" in parsed ? parsed.parsed : withLines(csv, parsed.deals);
 
-  // Every row made a deal, so the data records and the deals pair up in order.
-  const lines = readCsvRecords(csv)
-    .records.slice(1)
-    .map((r) => r.line);
+  // The rows that did read are also checked against the stored deals and
+  // the rates, so one reply lists every bad row of the file.
+  const deals = good.map((row) => row.deal);
+  const lines = good.map((row) => row.line);
   const rows = [
-    ...duplicateRows(
-      parsed.deals,
-      lines,
-      context.storage.pay.deals.ids(planId),
-    ),
-    ...missingRateRows(parsed.deals, lines, plan),
+    ...("errors" in parsed ? parsed.errors : []),
+    ...duplicateRows(deals, lines, context.storage.pay.deals.ids(planId)),
+    ...missingRateRows(deals, lines, plan),
   ];
   if (rows.length > 0) throw dealsInvalid(rows.sort((a, b) => a.line - b.line));
+  if ("errors" in parsed) throw dealsInvalid(parsed.errors);
 
   context.storage.pay.deals.insertAll(planId, parsed.deals, caller.claims.sub);
   const total = context.storage.pay.deals.count(planId);
@@ -99,6 +98,17 @@ export async function importDeals(
     "deals imported",
   );
   return { imported: parsed.deals.length, total };
+}
+
+/** Pairs the deals of a file where every row made a deal with their lines. */
+function withLines(
+  csv: string,
+  deals: readonly Deal[],
+): { line: number; deal: Deal }[] {
+  const lines = readCsvRecords(csv)
+    .records.slice(1)
+    .map((r) => r.line);
+  return deals.map((deal, index) => ({ line: lines[index] ?? 0, deal }));
 }
 
 function parsePlanDeals(

@@ -138,6 +138,8 @@ export class PayStatements {
     if (selected === null || this.busy !== null) return;
     this.busy = "what-if";
     this.actionError = null;
+    // A result left from an earlier deal must not show beside a new error.
+    this.whatIf = null;
     try {
       const statement = await this.api.whatIf(
         selected.repId,

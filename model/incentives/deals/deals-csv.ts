@@ -77,10 +77,10 @@ export function parseDealsCsv(
       value: "",
       reason: `the file has no header. Start it with: ${REQUIRED_COLUMNS.join(",")}`,
     });
-    return { errors };
+    return { errors, parsed: [] };
   }
   const columns = readHeader(header, errors);
-  if (columns === null) return { errors };
+  if (columns === null) return { errors, parsed: [] };
 
   const parsed: ParsedRow[] = [];
   for (const row of rows) {
@@ -94,7 +94,7 @@ export function parseDealsCsv(
 
   if (errors.length > 0) {
     errors.sort((a, b) => a.line - b.line);
-    return { errors };
+    return { errors, parsed };
   }
   return { deals: parsed.map((p) => p.deal) };
 }

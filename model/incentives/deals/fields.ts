@@ -1,3 +1,4 @@
+import { amountLimitProblem } from "../amount-limit.ts";
 import { MoneyDecimal } from "../../money.ts";
 import { calendarDateIn, parseTimestamp } from "./time-zone.ts";
 import type { DealSplit } from "./types.ts";
@@ -18,6 +19,8 @@ export function amountProblem(text: string): string | null {
   if (new MoneyDecimal(text).isZero()) {
     return "is zero. Remove the row, or give the amount the deal closed for";
   }
+  const limit = amountLimitProblem(text);
+  if (limit !== null) return `${limit}. Check the amount`;
   return null;
 }
 

@@ -40,4 +40,10 @@ export interface DealRowError {
 }
 
 /** Outcome of reading a deals file: every deal, or every error and no deals. */
-export type DealsCsvResult = { deals: Deal[] } | { errors: DealRowError[] };
+export type DealsCsvResult =
+  | { deals: Deal[] }
+  | {
+      errors: DealRowError[];
+      /** The rows that did read as deals, with their lines, for further checks. */
+      parsed: { line: number; deal: Deal }[];
+    };

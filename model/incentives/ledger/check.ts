@@ -1,3 +1,4 @@
+import { amountLimitProblem } from "../amount-limit.ts";
 import { LedgerInputError } from "./errors.ts";
 import { isLedgerLine } from "./lines.ts";
 import type { SettleInput } from "./types.ts";
@@ -82,9 +83,13 @@ function recordProblems(input: SettleInput): string[] {
 
 /**
  * Returns the problem of an adjustment amount as a sentence, or null when it
- * is a decimal string to the cent such as "-120.50".
+ * is a decimal string to the cent such as "-120.50" below MAX_PAY_AMOUNT.
  */
 export function adjustmentAmountProblem(amount: string): string | null {
-  if (typeof amount === "string" && AMOUNT_PATTERN.test(amount)) return null;
-  return `Invalid adjustment amount ${JSON.stringify(amount)}. Write a decimal with at most two digits after the point, such as "-120.50".`;
+  if (typeof amount !== "string" || !AMOUNT_PATTERN.test(amount)) {
+    return `Invalid adjustment amount ${JSON.stringify(amount)}. Write a decimal with at most two digits after the point, such as "-120.50".`;
+  }
+  const limit = amountLimitProblem(amount);
+  if (limit === null) return null;
+  return `Invalid adjustment amount: it ${limit}. Enter the amount to the cent.`;
 }

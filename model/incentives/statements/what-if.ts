@@ -1,3 +1,4 @@
+import { amountLimitProblem } from "../amount-limit.ts";
 import { centsToString, parseMoney, toCents } from "../../money.ts";
 import { isIsoDate } from "../../overrides.ts";
 import { makeTrace } from "../../trace.ts";
@@ -100,6 +101,11 @@ function checkAmount(text: string, problems: string[]): string | undefined {
   }
   if (!amount.isPositive() || amount.isZero() || amount.decimalPlaces() > 2) {
     problems.push(`Invalid amount ${JSON.stringify(text)}. ${fix}`);
+    return undefined;
+  }
+  const limit = amountLimitProblem(amount.toFixed());
+  if (limit !== null) {
+    problems.push(`Invalid amount: it ${limit}. ${fix}`);
     return undefined;
   }
   return centsToString(toCents(amount));

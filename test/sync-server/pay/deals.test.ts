@@ -97,6 +97,34 @@ describe("deals import", () => {
     expect(server.storage.pay.deals.count(PAY_PLAN)).toBe(0);
   });
 
+  test("bad rows listed with rate and id problems", async () => {
+    const first = await importCsv(
+      `${HEADER}\nd-1,acct-1,100.00,USD,2027-01-05,Platform,rep-ana`,
+    );
+    expect(first.status).toBe(200);
+
+    const reply = await importCsv(
+      [
+        HEADER,
+        "d-2,acct-1,12.345,USD,2027-01-05,Platform,rep-ana",
+        "d-3,acct-1,100.00,JPY,2027-01-05,Platform,rep-ana",
+        "d-1,acct-1,100.00,USD,2027-01-06,Platform,rep-ana",
+      ].join("\n"),
+    );
+    expect(reply.status).toBe(422);
+    expect(
+      reply.body.error.rows.map((r: { line: number; field: string }) => [
+        r.line,
+        r.field,
+      ]),
+    ).toEqual([
+      [2, "amount"],
+      [3, "currency"],
+      [4, "id"],
+    ]);
+    expect(server.storage.pay.deals.count(PAY_PLAN)).toBe(1);
+  });
+
   test("unknown rep is rejected", async () => {
     const reply = await importCsv(
       `${HEADER}\nd-1,acct-1,100.00,USD,2027-01-05,Platform,rep-zed`,

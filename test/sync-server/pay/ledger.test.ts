@@ -221,6 +221,19 @@ describe("corrections", () => {
     );
     expect(correction.amount).toBe("-500.00");
     expect(february.body.statement.payable).toBe("-500.00");
+
+    // 10% commission on a 1,000.00 deal, on top of the same correction.
+    const whatIf = await post(
+      team.ana,
+      statementPath(ANA, FEBRUARY, "/what-if"),
+      {
+        amount: "1000.00",
+        product: "Platform",
+        closeDate: "2027-02-10",
+      },
+    );
+    expect(whatIf.status).toBe(200);
+    expect(whatIf.body.statement.payable).toBe("-400.00");
   });
 });
 
@@ -365,6 +378,15 @@ describe("adjustments", () => {
       ],
       [
         { repId: ANA, periodId: JANUARY, amount: 12, reason: "x" },
+        "AMOUNT_INVALID",
+      ],
+      [
+        {
+          repId: ANA,
+          periodId: JANUARY,
+          amount: "99999999999999999999",
+          reason: "x",
+        },
         "AMOUNT_INVALID",
       ],
       [

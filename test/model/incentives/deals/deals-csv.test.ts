@@ -328,3 +328,14 @@ describe("parseDealsCsv close_date time zone", () => {
     );
   });
 });
+
+describe("parseDealsCsv amount limit", () => {
+  test("rejects an amount too large to sum", () => {
+    const errors = errorsOf(
+      csv("D-1,acme,99999999999999999999.00,USD,2026-01-02,Support,rep-a,,"),
+    );
+    expect(errors).toHaveLength(1);
+    expect(errors[0].field).toBe("amount");
+    expect(errors[0].reason).toContain("too large");
+  });
+});

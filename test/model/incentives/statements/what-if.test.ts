@@ -199,3 +199,17 @@ describe("whatIfStatement", () => {
     );
   });
 });
+
+describe("whatIfStatement amount limit", () => {
+  it("rejects an amount too large to sum", () => {
+    const problems = problemsOf(() =>
+      whatIfStatement(input(), "ana", "2027-02", {
+        ...DEAL,
+        amount: "99999999999999999999",
+      }),
+    );
+    expect(problems).toEqual([
+      'Invalid amount: it is 99999999999999999999, which is too large; amounts must be below 10,000,000,000.00. Write a positive amount in plan currency with at most two decimals, such as "25000.00".',
+    ]);
+  });
+});
