@@ -195,7 +195,7 @@ function dealsInvalid(rows: DealRowError[]): DetailedHttpError {
   return new DetailedHttpError(
     422,
     "DEALS_INVALID",
-    `No deals were imported because the file has ${count}.${example} Fix every row listed in "rows" and import the file again.`,
+    `No deals were imported because the file has ${count}.${example} Fix every row listed and import the file again.`,
     { rows },
   );
 }

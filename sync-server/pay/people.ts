@@ -217,7 +217,7 @@ export function readRepId(value: unknown, plan: PayPlan): string | null {
   throw new HttpError(
     400,
     "REP_NOT_FOUND",
-    `"repId" ${JSON.stringify(value)} is not a rep of plan "${plan.meta.planId}". Use the id of a rep on the Planning tab (known: ${known}).`,
+    `"repId" ${JSON.stringify(value)} is not a rep of plan "${plan.meta.planId}". Use the id of a rep listed in the Capacity view (known: ${known}).`,
   );
 }
 

@@ -1,6 +1,10 @@
+import { amountLimitProblem } from "../amount-limit.ts";
 import type Decimal from "decimal.js";
 import { MoneyDecimal } from "../../money.ts";
 import type { PayoutProblem } from "./errors.ts";
+
+/** Largest rate a plan may use, so that rate x credit stays a safe sum of cents. */
+export const MAX_RATE = 10;
 
 const DECIMAL_PATTERN = /^-?\d+(\.\d+)?$/;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -36,7 +40,25 @@ export class ProblemList {
       this.add(field, `must be greater than zero, got ${value}.`);
       return undefined;
     }
+    const limit = amountLimitProblem(value);
+    if (limit !== null) {
+      this.add(field, `${limit}.`);
+      return undefined;
+    }
     return parsed;
+  }
+
+  /** Checks a rate: a decimal fraction from 0 to MAX_RATE ("0.05" is 5%). */
+  rate(field: string, value: unknown): Decimal | undefined {
+    const parsed = this.decimal(field, value);
+    if (parsed === undefined || parsed.lessThanOrEqualTo(MAX_RATE)) {
+      return parsed;
+    }
+    this.add(
+      field,
+      `is ${String(value)}, above the largest rate ${MAX_RATE} (1,000%). Rates are fractions: write "0.05" for 5%.`,
+    );
+    return undefined;
   }
 
   /** Returns the day number of a "YYYY-MM-DD" date, or undefined. */

@@ -81,7 +81,7 @@ function checkComponentRule(
 ): void {
   switch (component.type) {
     case "commission":
-      list.decimal(`${path}.rate`, component.rate);
+      list.rate(`${path}.rate`, component.rate);
       return;
     case "tiered":
       checkTiered(list, path, component.mode, component.basis);
@@ -150,7 +150,7 @@ function checkBand(
   last: boolean,
 ): void {
   const from = list.decimal(`${at}.from`, band.from);
-  list.decimal(`${at}.rate`, band.rate);
+  list.rate(`${at}.rate`, band.rate);
 
   if (previous === undefined && from !== undefined && !from.isZero()) {
     list.add(`${at}.from`, `is ${band.from}. The first band must start at 0.`);
@@ -213,5 +213,5 @@ function checkSpif(
     list.add(path, "needs exactly one of perDeal or rate.");
   }
   if (spif.perDeal !== undefined) list.decimal(`${path}.perDeal`, spif.perDeal);
-  if (spif.rate !== undefined) list.decimal(`${path}.rate`, spif.rate);
+  if (spif.rate !== undefined) list.rate(`${path}.rate`, spif.rate);
 }

@@ -184,3 +184,41 @@ describe("band contiguity", () => {
     expect(planProblems(tiered(bands))).toEqual([]);
   });
 });
+
+describe("number limits", () => {
+  test("rejects a rate above 1,000%", () => {
+    const problems = planProblems(
+      planOf({
+        id: "c",
+        label: "Commission",
+        type: "commission",
+        rate: "10.5",
+      }),
+    );
+    expect(problems).toEqual([
+      'components[0].rate: is 10.5, above the largest rate 10 (1,000%). Rates are fractions: write "0.05" for 5%.',
+    ]);
+  });
+
+  test("rejects a band rate too large to sum", () => {
+    const problems = planProblems(
+      tiered([{ from: "0", rate: "99999999999999999999999" }]),
+    );
+    expect(problems).toEqual([
+      "components[0].bands[0].rate: is 99999999999999999999999, which is too large; amounts must be below 10,000,000,000.00.",
+    ]);
+  });
+
+  test("accepts a rate of exactly 10", () => {
+    expect(
+      planProblems(
+        planOf({
+          id: "c",
+          label: "Commission",
+          type: "commission",
+          rate: "10",
+        }),
+      ),
+    ).toEqual([]);
+  });
+});
