@@ -81,7 +81,11 @@ test("duplicate, change a target, compare", async () => {
   const href = (await openLink.getAttribute("href"))!;
   const copyId = new URLSearchParams(href.slice(1)).get("plan")!;
   expect(copyId).toMatch(/^[a-z0-9]{10}$/);
-  expect(await page.getByTestId("compare-with").inputValue()).toBe(copyId);
+  await expect
+    .poll(() => page.getByTestId("compare-with").inputValue(), {
+      timeout: PAGE_TIMEOUT_MS,
+    })
+    .toBe(copyId);
   await expect
     .poll(() => page.getByTestId("compare-summary").textContent(), {
       timeout: PAGE_TIMEOUT_MS,
