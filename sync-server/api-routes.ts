@@ -13,6 +13,12 @@ import {
   removePerson,
   revokeInvite,
 } from "./api-sharing.ts";
+import {
+  BinaryBody,
+  createVersion,
+  listVersions,
+  readVersionState,
+} from "./api-versions.ts";
 import { join, renameSession, session } from "./api.ts";
 import { HttpError, requireMethod, sendJson } from "./http-json.ts";
 import { routePay } from "./pay/routes.ts";
@@ -105,6 +111,26 @@ const ROUTES: Route[] = [
       },
     },
   },
+  {
+    pattern: new RegExp(`^/api/plans/${SEGMENT}/versions$`),
+    methods: {
+      GET: { status: 200, handle: (c, r, [plan]) => listVersions(c, r, plan) },
+      POST: {
+        status: 201,
+        handle: (c, r, [plan]) => createVersion(c, r, plan),
+      },
+    },
+  },
+  {
+    pattern: new RegExp(`^/api/plans/${SEGMENT}/versions/${SEGMENT}/state$`),
+    methods: {
+      GET: {
+        status: 200,
+        handle: (c, r, [plan, version]) =>
+          readVersionState(c, r, plan, version),
+      },
+    },
+  },
 ];
 
 /**
@@ -139,10 +165,25 @@ export async function routeApi(
     requireMethod(method, Object.keys(route.methods));
     const { status, handle } = route.methods[method];
     const params = match.slice(1).map(decodeSegment);
-    sendJson(response, status, await handle(context, request, params));
+    const body = await handle(context, request, params);
+    if (body instanceof BinaryBody) sendBinary(response, status, body.bytes);
+    else sendJson(response, status, body);
     return true;
   }
   return false;
+}
+
+function sendBinary(
+  response: ServerResponse,
+  status: number,
+  bytes: Uint8Array,
+): void {
+  response.writeHead(status, {
+    "Content-Type": "application/octet-stream",
+    "Content-Length": bytes.byteLength,
+    "Cache-Control": "no-store",
+  });
+  response.end(bytes);
 }
 
 /** Decodes one percent-encoded path segment; malformed encoding is a 400. */

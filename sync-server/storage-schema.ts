@@ -2,7 +2,7 @@ import type Database from "better-sqlite3";
 import { StorageError } from "./storage-error.ts";
 
 /** Version of the table layout below, kept in SQLite's user_version. */
-export const STORAGE_VERSION = 3;
+export const STORAGE_VERSION = 4;
 
 // `updates` is append-only: every accepted Yjs update of every room, in the
 // order the server applied it, so that any past state can be rebuilt.
@@ -147,8 +147,24 @@ CREATE TABLE IF NOT EXISTS dispute_messages (
 ) WITHOUT ROWID;
 `;
 
+// `versions` has one row per named version of a plan. `seq` is the last
+// update of the plan room that was stored when the version was saved, so
+// replaying the room's updates up to `seq` rebuilds the plan at that point.
+const VERSION_4 = `
+CREATE TABLE IF NOT EXISTS versions (
+  id TEXT PRIMARY KEY,
+  plan_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  note TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS versions_by_plan ON versions (plan_id, created_at);
+`;
+
 /** Table layouts by version; migrating runs every step above the stored one. */
-const STEPS = [VERSION_1, VERSION_2, VERSION_3];
+const STEPS = [VERSION_1, VERSION_2, VERSION_3, VERSION_4];
 
 /**
  * Brings a database to STORAGE_VERSION and returns the version it has

@@ -7,6 +7,7 @@ import { PayStores } from "./pay/stores.ts";
 import { PeopleStore } from "./people-store.ts";
 import { StorageError } from "./storage-error.ts";
 import { migrate } from "./storage-schema.ts";
+import { VersionStore } from "./versions-store.ts";
 
 export { StorageError };
 
@@ -40,7 +41,7 @@ export interface StorageOptions {
 
 /**
  * The SQLite database of one DATA_DIR: plans, room updates and snapshots,
- * invites, the people of each plan and their pay data.
+ * invites, the people of each plan, their pay data and named plan versions.
  */
 export class Storage {
   readonly file: string;
@@ -49,6 +50,7 @@ export class Storage {
   readonly invites: InviteStore;
   readonly people: PeopleStore;
   readonly pay: PayStores;
+  readonly versions: VersionStore;
   private readonly db: Database.Database;
   private readonly statements;
 
@@ -61,6 +63,9 @@ export class Storage {
     this.invites = new InviteStore(db, requireAccessTables, version >= 3);
     this.people = new PeopleStore(db, requireAccessTables);
     this.pay = new PayStores(db, () => this.requireVersion(3, "no pay tables"));
+    this.versions = new VersionStore(db, () =>
+      this.requireVersion(4, "no plan versions"),
+    );
     this.statements = {
       listPlans: db.prepare(
         "SELECT id, name, created_at AS createdAt FROM plans ORDER BY created_at, id",

@@ -1,0 +1,329 @@
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import * as Y from "yjs";
+import { PlanDoc } from "../../model/doc/plan-doc.ts";
+import { createPlan } from "../../sync-server/plans.ts";
+import type { RunningServer, StartOptions } from "../../sync-server/server.ts";
+import {
+  connectClient,
+  createFixture,
+  startTestServer,
+  synced,
+  untilServer,
+  type Fixture,
+  type TestClient,
+} from "./helpers.ts";
+
+let fixture: Fixture;
+let server: RunningServer;
+const clients: TestClient[] = [];
+
+beforeEach(() => {
+  fixture = createFixture();
+});
+
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy();
+  await server.close();
+  fixture.remove();
+});
+
+interface Reply {
+  status: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+}
+
+/** Sends one API request with an optional Bearer token and JSON body. */
+async function call(
+  method: string,
+  pathname: string,
+  options: { token?: string; body?: unknown } = {},
+): Promise<Reply> {
+  const headers: Record<string, string> = {};
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.body !== undefined) headers["content-type"] = "application/json";
+  const response = await fetch(`${server.url}${pathname}`, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+/** Joins the demo plan through its start link for `role`. */
+async function demoPerson(
+  role: "editor" | "reviewer" | "viewer",
+  name: string,
+): Promise<{ token: string; person: { id: string; name: string } }> {
+  const links = await server.demoLinks();
+  const url = links.find((link) => link.role === role)!.url;
+  const token = new URL(url).searchParams.get("token");
+  const reply = await call("POST", "/api/join", { body: { token, name } });
+  expect(reply.status).toBe(200);
+  return reply.body;
+}
+
+async function connect(token: string): Promise<TestClient> {
+  const client = connectClient(server, "demo", token);
+  clients.push(client);
+  await synced(client);
+  return client;
+}
+
+/** Fetches a version's state and rebuilds it in a fresh document. */
+async function fetchVersionPlan(
+  token: string,
+  versionId: string,
+): Promise<PlanDoc> {
+  const response = await fetch(
+    `${server.url}/api/plans/demo/versions/${versionId}/state`,
+    { headers: { authorization: `Bearer ${token}` } },
+  );
+  expect(response.status).toBe(200);
+  expect(response.headers.get("content-type")).toBe("application/octet-stream");
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, new Uint8Array(await response.arrayBuffer()));
+  return new PlanDoc(doc);
+}
+
+async function start(options: StartOptions = {}): Promise<void> {
+  server = await startTestServer(fixture, options);
+}
+
+describe("plan versions", () => {
+  test("version rebuilds plan after later edits", async () => {
+    await start();
+    const ada = await demoPerson("editor", "Ada");
+    const writer = await connect(ada.token);
+    writer.plan.assign(["01009"], "demo-west");
+    const north = writer.plan.createTerritory({
+      name: "North",
+      color: "#2ca02c",
+      parentId: null,
+      ownerId: null,
+      locked: false,
+      kind: "territory",
+    });
+    await untilServer(server, "demo", (plan) =>
+      plan.readTerritories().some((territory) => territory.id === north),
+    );
+    const saved = writer.plan.snapshot();
+
+    const created = await call("POST", "/api/plans/demo/versions", {
+      token: ada.token,
+      body: { name: "Before the East split", note: "Draft for review" },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.name).toBe("Before the East split");
+    expect(created.body.note).toBe("Draft for review");
+    expect(created.body.createdBy).toBe(ada.person.id);
+    expect(created.body.seq).toBe(server.storage.countUpdates("demo"));
+
+    writer.plan.assign(["01009"], "demo-east");
+    writer.plan.deleteTerritory(north);
+    await untilServer(
+      server,
+      "demo",
+      (plan) => plan.territoryOf("01009") === "demo-east",
+    );
+    expect(writer.plan.snapshot()).not.toEqual(saved);
+
+    const rebuilt = await fetchVersionPlan(ada.token, created.body.id);
+    expect(rebuilt.readTerritories()).toEqual(saved.territories);
+    expect(rebuilt.readAssignments()).toEqual(saved.assignments);
+    expect(rebuilt.snapshot()).toEqual(saved);
+  });
+
+  test("version starts from an earlier snapshot", async () => {
+    await start({ compactAfterUpdates: 2 });
+    const ada = await demoPerson("editor", "Ada");
+    const writer = await connect(ada.token);
+    for (const unit of ["01009", "01011", "01013"])
+      writer.plan.assign([unit], "demo-west");
+    await untilServer(
+      server,
+      "demo",
+      (plan) => plan.territoryOf("01013") === "demo-west",
+    );
+    const saved = writer.plan.snapshot();
+    const created = await call("POST", "/api/plans/demo/versions", {
+      token: ada.token,
+      body: { name: "Three units west" },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.note).toBe("");
+
+    for (const unit of ["01009", "01011", "01013", "01015"])
+      writer.plan.assign([unit], "demo-east");
+    await untilServer(
+      server,
+      "demo",
+      (plan) => plan.territoryOf("01015") === "demo-east",
+    );
+    // Snapshots exist both before and after the version's seq, so the
+    // rebuild must pick the earlier one and replay only up to the version.
+    expect(server.storage.loadRoom("demo").snapshotSeq).toBeGreaterThan(
+      created.body.seq,
+    );
+    expect(
+      server.storage.versions.readStateAt("demo", created.body.seq).snapshot,
+    ).not.toBeNull();
+
+    const rebuilt = await fetchVersionPlan(ada.token, created.body.id);
+    expect(rebuilt.snapshot()).toEqual(saved);
+  });
+
+  test("version survives server restart", async () => {
+    await start();
+    const ada = await demoPerson("editor", "Ada");
+    const writer = await connect(ada.token);
+    writer.plan.assign(["01009"], "demo-west");
+    await untilServer(
+      server,
+      "demo",
+      (plan) => plan.territoryOf("01009") === "demo-west",
+    );
+    const saved = writer.plan.snapshot();
+    const created = await call("POST", "/api/plans/demo/versions", {
+      token: ada.token,
+      body: { name: "Kept across restarts" },
+    });
+    expect(created.status).toBe(201);
+    writer.plan.assign(["01009"], "demo-east");
+    await untilServer(
+      server,
+      "demo",
+      (plan) => plan.territoryOf("01009") === "demo-east",
+    );
+    for (const client of clients.splice(0)) client.destroy();
+    await server.close();
+
+    await start();
+    const listed = await call("GET", "/api/plans/demo/versions", {
+      token: ada.token,
+    });
+    expect(listed.status).toBe(200);
+    expect(listed.body.versions).toEqual([created.body]);
+    const rebuilt = await fetchVersionPlan(ada.token, created.body.id);
+    expect(rebuilt.snapshot()).toEqual(saved);
+  });
+
+  test.each(["reviewer", "viewer"] as const)(
+    "%s lists and reads but cannot save",
+    async (role) => {
+      await start();
+      const ada = await demoPerson("editor", "Ada");
+      const reader = await demoPerson(role, "Rey");
+      const first = await call("POST", "/api/plans/demo/versions", {
+        token: ada.token,
+        body: { name: "First" },
+      });
+      const second = await call("POST", "/api/plans/demo/versions", {
+        token: ada.token,
+        body: { name: "Second" },
+      });
+      expect(second.status).toBe(201);
+
+      const rejected = await call("POST", "/api/plans/demo/versions", {
+        token: reader.token,
+        body: { name: "Mine" },
+      });
+      expect(rejected.status).toBe(403);
+      expect(rejected.body.error.code).toBe("EDITOR_REQUIRED");
+
+      const listed = await call("GET", "/api/plans/demo/versions", {
+        token: reader.token,
+      });
+      expect(listed.status).toBe(200);
+      expect(
+        listed.body.versions.map((version: { name: string }) => version.name),
+      ).toEqual(["Second", "First"]);
+      expect(listed.body.versions[0].createdByName).toBe("Ada");
+
+      const rebuilt = await fetchVersionPlan(reader.token, first.body.id);
+      expect(rebuilt.territoryOf("01009")).toBeNull();
+    },
+  );
+
+  test("bad name or note is rejected", async () => {
+    await start();
+    const ada = await demoPerson("editor", "Ada");
+    const cases: { body: unknown; code: string; mentions: string }[] = [
+      { body: {}, code: "VERSION_NAME_INVALID", mentions: "null" },
+      { body: { name: 7 }, code: "VERSION_NAME_INVALID", mentions: "7" },
+      { body: { name: "   " }, code: "VERSION_NAME_INVALID", mentions: '""' },
+      {
+        body: { name: "x".repeat(81) },
+        code: "VERSION_NAME_INVALID",
+        mentions: "81 characters",
+      },
+      {
+        body: { name: "Ok", note: 5 },
+        code: "VERSION_NOTE_INVALID",
+        mentions: "5",
+      },
+      {
+        body: { name: "Ok", note: "n".repeat(2001) },
+        code: "VERSION_NOTE_INVALID",
+        mentions: "2001 characters",
+      },
+    ];
+    for (const { body, code, mentions } of cases) {
+      const reply = await call("POST", "/api/plans/demo/versions", {
+        token: ada.token,
+        body,
+      });
+      expect(reply.status, JSON.stringify(body)).toBe(400);
+      expect(reply.body.error.code).toBe(code);
+      expect(reply.body.error.message).toContain(mentions);
+    }
+
+    const atLimits = await call("POST", "/api/plans/demo/versions", {
+      token: ada.token,
+      body: { name: "x".repeat(80), note: "n".repeat(2000) },
+    });
+    expect(atLimits.status).toBe(201);
+    const listed = await call("GET", "/api/plans/demo/versions", {
+      token: ada.token,
+    });
+    expect(listed.body.versions).toHaveLength(1);
+  });
+
+  test("unknown version is not found", async () => {
+    await start();
+    const ada = await demoPerson("editor", "Ada");
+    const reply = await call("GET", "/api/plans/demo/versions/nope/state", {
+      token: ada.token,
+    });
+    expect(reply.status).toBe(404);
+    expect(reply.body.error.code).toBe("VERSION_NOT_FOUND");
+    expect(reply.body.error.message).toContain('"nope"');
+  });
+
+  test("another plan's version is not found", async () => {
+    await start();
+    createPlan(server.storage, { planId: "other", name: "Other" });
+    const ada = await demoPerson("editor", "Ada");
+    const version = server.storage.versions.insert({
+      id: "other-version",
+      planId: "other",
+      name: "Other plan",
+      note: "",
+      createdBy: "someone",
+      createdAt: Date.now(),
+    });
+    expect(server.storage.versions.get(version.id)?.planId).toBe("other");
+
+    const reply = await call(
+      "GET",
+      `/api/plans/demo/versions/${version.id}/state`,
+      { token: ada.token },
+    );
+    expect(reply.status).toBe(404);
+    expect(reply.body.error.code).toBe("VERSION_NOT_FOUND");
+    const listed = await call("GET", "/api/plans/demo/versions", {
+      token: ada.token,
+    });
+    expect(listed.body.versions).toEqual([]);
+  });
+});
