@@ -341,6 +341,8 @@ function convertDeals(data: PlanPayData, problems: string[]): ConvertedPair[] {
  * rejects (such as an account without a territory on the close date),
  * with the reason. Problems of the tables themselves stay in the input,
  * so buildStatements reports them.
+ * NOTE: buildStatements credits the same deals again, so a statement
+ * computation runs crediting twice.
  */
 function creditableDeals(
   pairs: ConvertedPair[],

@@ -155,13 +155,12 @@ export function computeWhatIf(
   // The statement shown now carries the ledger's corrections and
   // adjustments, so the what-if carries the same lines and differs from it
   // by the hypothetical deal alone.
-  const shown = pay.settled.find(
-    (settled) =>
-      settled.statement.repId === repId &&
-      settled.statement.periodId === periodId,
+  const settled = pay.settled.find(
+    (entry) =>
+      entry.statement.repId === repId && entry.statement.periodId === periodId,
   );
-  if (shown === undefined || shown.status === "approved") return statement;
-  const ledger = shown.statement.adjustments.filter(isLedgerLine);
+  if (settled === undefined || settled.status === "approved") return statement;
+  const ledger = settled.statement.adjustments.filter(isLedgerLine);
   return withLedgerLines(statement, ledger);
 }
 

@@ -8,7 +8,7 @@ describe("adjustmentAmountProblem", () => {
 
   test("rejects an amount at the limit", () => {
     expect(adjustmentAmountProblem("10000000000.00")).toBe(
-      "Invalid adjustment amount: it is 10000000000.00, which is too large; amounts must be below 10,000,000,000.00. Enter the amount to the cent.",
+      "Invalid adjustment amount: it is 10000000000.00, which is too large; values must be below 10,000,000,000.00. Enter the amount to the cent.",
     );
   });
 });

@@ -205,7 +205,7 @@ describe("number limits", () => {
       tiered([{ from: "0", rate: "99999999999999999999999" }]),
     );
     expect(problems).toEqual([
-      "components[0].bands[0].rate: is 99999999999999999999999, which is too large; amounts must be below 10,000,000,000.00.",
+      "components[0].bands[0].rate: is 99999999999999999999999, which is too large; values must be below 10,000,000,000.00.",
     ]);
   });
 

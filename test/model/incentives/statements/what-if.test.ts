@@ -209,7 +209,7 @@ describe("whatIfStatement amount limit", () => {
       }),
     );
     expect(problems).toEqual([
-      'Invalid amount: it is 99999999999999999999, which is too large; amounts must be below 10,000,000,000.00. Write a positive amount in plan currency with at most two decimals, such as "25000.00".',
+      'Invalid amount: it is 99999999999999999999, which is too large; values must be below 10,000,000,000.00. Write a positive amount in plan currency with at most two decimals, such as "25000.00".',
     ]);
   });
 });
