@@ -2,7 +2,7 @@ import type Database from "better-sqlite3";
 import { StorageError } from "./storage-error.ts";
 
 /** Version of the table layout below, kept in SQLite's user_version. */
-export const STORAGE_VERSION = 4;
+export const STORAGE_VERSION = 5;
 
 // `updates` is append-only: every accepted Yjs update of every room, in the
 // order the server applied it, so that any past state can be rebuilt.
@@ -163,8 +163,40 @@ CREATE TABLE IF NOT EXISTS versions (
 CREATE INDEX IF NOT EXISTS versions_by_plan ON versions (plan_id, created_at);
 `;
 
+// `client_ids` registers each Yjs client id of a room to the person whose
+// authenticated connection announced it first, so that history can name
+// the author of each change even when another connection relayed it.
+// `review_events` is the append-only log of a plan's review status:
+// requests for review, approvals with the content hash they approve,
+// send-backs and publications.
+const VERSION_5 = `
+CREATE TABLE IF NOT EXISTS client_ids (
+  room TEXT NOT NULL,
+  client_id INTEGER NOT NULL,
+  person_id TEXT NOT NULL,
+  registered_at INTEGER NOT NULL,
+  PRIMARY KEY (room, client_id)
+);
+CREATE TABLE IF NOT EXISTS review_events (
+  id TEXT PRIMARY KEY,
+  plan_id TEXT NOT NULL,
+  action TEXT NOT NULL,
+  status TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  plan_seq INTEGER NOT NULL,
+  comment TEXT NOT NULL,
+  person_id TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS review_events_by_plan ON review_events (plan_id, created_at);
+CREATE TRIGGER IF NOT EXISTS review_events_no_update BEFORE UPDATE ON review_events
+BEGIN SELECT RAISE(ABORT, 'review_events is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS review_events_no_delete BEFORE DELETE ON review_events
+BEGIN SELECT RAISE(ABORT, 'review_events is append-only'); END;
+`;
+
 /** Table layouts by version; migrating runs every step above the stored one. */
-const STEPS = [VERSION_1, VERSION_2, VERSION_3, VERSION_4];
+const STEPS = [VERSION_1, VERSION_2, VERSION_3, VERSION_4, VERSION_5];
 
 /**
  * Brings a database to STORAGE_VERSION and returns the version it has

@@ -8,6 +8,8 @@ import { PeopleStore } from "./people-store.ts";
 import { StorageError } from "./storage-error.ts";
 import { migrate } from "./storage-schema.ts";
 import { VersionStore } from "./versions-store.ts";
+import { ClientIdStore } from "./client-id-store.ts";
+import { ReviewStore } from "./review-store.ts";
 
 export { StorageError };
 
@@ -41,7 +43,8 @@ export interface StorageOptions {
 
 /**
  * The SQLite database of one DATA_DIR: plans, room updates and snapshots,
- * invites, the people of each plan, their pay data and named plan versions.
+ * invites, the people of each plan, their pay data, named plan versions,
+ * the registry of Yjs client ids and the review log.
  */
 export class Storage {
   readonly file: string;
@@ -51,6 +54,8 @@ export class Storage {
   readonly people: PeopleStore;
   readonly pay: PayStores;
   readonly versions: VersionStore;
+  readonly clientIds: ClientIdStore;
+  readonly reviews: ReviewStore;
   private readonly db: Database.Database;
   private readonly statements;
 
@@ -65,6 +70,12 @@ export class Storage {
     this.pay = new PayStores(db, () => this.requireVersion(3, "no pay tables"));
     this.versions = new VersionStore(db, () =>
       this.requireVersion(4, "no plan versions"),
+    );
+    this.clientIds = new ClientIdStore(db, () =>
+      this.requireVersion(5, "no client id registry"),
+    );
+    this.reviews = new ReviewStore(db, () =>
+      this.requireVersion(5, "no review log"),
     );
     this.statements = {
       listPlans: db.prepare(

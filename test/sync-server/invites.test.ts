@@ -565,7 +565,7 @@ describe("storage upgrade", () => {
     readonly.close();
 
     server = await startTestServer(fixture);
-    expect(server.storage.version).toBe(4);
+    expect(server.storage.version).toBe(5);
     const ada = await demoPerson("editor", "Ada");
     const people = await call("GET", "/api/plans/demo/people", {
       token: ada.token,
