@@ -5,7 +5,21 @@ import {
   listPlans,
   openPlanSession,
 } from "./api-plans.ts";
+import { changeReview, readReview } from "./api-review.ts";
+import {
+  AttachmentBody,
+  downloadBackup,
+  importBackupFromRequest,
+  sendAttachment,
+} from "./api-backup.ts";
+import {
+  CsvBody,
+  readAuditCsv,
+  readObjectHistory,
+  sendCsv,
+} from "./api-history.ts";
 import { createScenarioFromRequest } from "./api-scenarios.ts";
+import { readTimeline, readTimelineState } from "./api-timeline.ts";
 import {
   createInvite,
   listInvites,
@@ -41,6 +55,61 @@ const SEGMENT = "([^/]+)";
 const PAY_PATH = new RegExp(`^/api/plans/${SEGMENT}/pay(/.*)?$`);
 
 const ROUTES: Route[] = [
+  {
+    pattern: new RegExp(`^/api/plans/${SEGMENT}/history$`),
+    methods: {
+      GET: {
+        status: 200,
+        handle: (c, r, [plan]) => readObjectHistory(c, r, plan),
+      },
+    },
+  },
+  {
+    pattern: new RegExp(`^/api/plans/${SEGMENT}/audit\\.csv$`),
+    methods: {
+      GET: { status: 200, handle: (c, r, [plan]) => readAuditCsv(c, r, plan) },
+    },
+  },
+  {
+    pattern: /^\/api\/plans\/import$/,
+    methods: {
+      POST: { status: 201, handle: (c, r) => importBackupFromRequest(c, r) },
+    },
+  },
+  {
+    pattern: new RegExp(`^/api/plans/${SEGMENT}/backup$`),
+    methods: {
+      GET: {
+        status: 200,
+        handle: (c, r, [plan]) => downloadBackup(c, r, plan),
+      },
+    },
+  },
+  {
+    pattern: new RegExp(`^/api/plans/${SEGMENT}/review$`),
+    methods: {
+      GET: { status: 200, handle: (c, r, [plan]) => readReview(c, r, plan) },
+      POST: {
+        status: 200,
+        handle: (c, r, [plan]) => changeReview(c, r, plan),
+      },
+    },
+  },
+  {
+    pattern: new RegExp(`^/api/plans/${SEGMENT}/timeline$`),
+    methods: {
+      GET: { status: 200, handle: (c, r, [plan]) => readTimeline(c, r, plan) },
+    },
+  },
+  {
+    pattern: new RegExp(`^/api/plans/${SEGMENT}/timeline/${SEGMENT}/state$`),
+    methods: {
+      GET: {
+        status: 200,
+        handle: (c, r, [plan, seq]) => readTimelineState(c, r, plan, seq),
+      },
+    },
+  },
   {
     pattern: /^\/api\/join$/,
     methods: { POST: { status: 200, handle: (c, r) => join(c, r) } },
@@ -167,6 +236,9 @@ export async function routeApi(
     const params = match.slice(1).map(decodeSegment);
     const body = await handle(context, request, params);
     if (body instanceof BinaryBody) sendBinary(response, status, body.bytes);
+    else if (body instanceof AttachmentBody)
+      sendAttachment(response, status, body);
+    else if (body instanceof CsvBody) sendCsv(response, status, body);
     else sendJson(response, status, body);
     return true;
   }

@@ -97,12 +97,21 @@ export async function readVersionState(
     );
   }
 
-  const stored = context.storage.versions.readStateAt(planId, version.seq);
+  return new BinaryBody(rebuildRoomAt(context, planId, version.seq));
+}
+
+/** Returns one Yjs update with the state of `room` as of update `seq`. */
+export function rebuildRoomAt(
+  context: ApiContext,
+  room: string,
+  seq: number,
+): Uint8Array {
+  const stored = context.storage.versions.readStateAt(room, seq);
   const doc = new Y.Doc();
   try {
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
     for (const update of stored.updates) Y.applyUpdate(doc, update);
-    return new BinaryBody(Y.encodeStateAsUpdate(doc));
+    return Y.encodeStateAsUpdate(doc);
   } finally {
     doc.destroy();
   }

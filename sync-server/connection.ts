@@ -37,11 +37,11 @@ export class Connection implements RoomMember {
   readonly role: Role;
   readonly awarenessClients = new Set<number>();
   readonly room: Room;
+  readonly mayWrite: boolean;
 
   private readonly ws: WebSocket;
   private readonly logger: Logger;
   private readonly events: ServerEvents;
-  private readonly mayWrite: boolean;
   private queue: Uint8Array[] | null = [];
   private closing = false;
   private droppedUpdates = 0;

@@ -1,6 +1,7 @@
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { ServerEvents } from "./events.ts";
+import { registerAwarenessClients } from "./history/client-registration.ts";
 import type { Logger } from "./log.ts";
 import { encodeAwareness, encodeUpdate } from "./protocol.ts";
 import type { RoomName } from "./roles.ts";
@@ -12,6 +13,8 @@ export interface RoomMember {
   readonly personId: string | null;
   /** Invite id when the socket was opened with an invite token itself. */
   readonly inviteId: string | null;
+  /** True when the member's role may write this room. */
+  readonly mayWrite: boolean;
   /**
    * Awareness client ids this connection has announced, removed when it leaves.
    */
@@ -58,6 +61,8 @@ export class Room {
   private readonly logger: Logger;
   private lastSeq = 0;
   private updatesSinceSnapshot = 0;
+  /** Client ids already sent to the client id store while this room is loaded. */
+  private readonly attemptedClientIds = new Set<number>();
 
   constructor(room: RoomName, options: RoomOptions) {
     this.name = room.name;
@@ -209,6 +214,7 @@ export class Room {
       for (const id of [...change.added, ...change.updated])
         origin.awarenessClients.add(id);
       for (const id of change.removed) origin.awarenessClients.delete(id);
+      this.registerClients(origin, [...change.added, ...change.updated]);
       this.options.events.emit("awareness-relayed", {
         room: this.name,
         connectionId: origin.id,
@@ -220,6 +226,22 @@ export class Room {
     );
     this.broadcast(encodeAwareness(update));
   };
+
+  // Registers the client ids of the states a member sent, so history can
+  // credit their edits to the member's person.
+  private registerClients(member: RoomMember, clientIds: number[]): void {
+    const states = new Map<number, unknown>();
+    for (const id of clientIds)
+      states.set(id, this.awareness.getStates().get(id) ?? null);
+    registerAwarenessClients(
+      this.options.storage,
+      this.name,
+      member,
+      states,
+      this.attemptedClientIds,
+      this.logger,
+    );
+  }
 
   private compactIfDue(): void {
     if (this.updatesSinceSnapshot < this.options.compactAfterUpdates) return;

@@ -29,6 +29,17 @@ export interface StoredVersionState {
   updates: Uint8Array[];
 }
 
+/** One stored update of a plan room, without its bytes, for the timeline. */
+export interface TimelineRow {
+  seq: number;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+  /** Person whose connection sent the update, or null for the server's own writes. */
+  personId: string | null;
+  /** That person's display name in the plan, or null when unknown. */
+  name: string | null;
+}
+
 const COLUMNS = `v.id, v.plan_id AS planId, v.name, v.note, v.seq,
   v.created_by AS createdBy, p.name AS createdByName, v.created_at AS createdAt`;
 
@@ -63,6 +74,13 @@ export class VersionStore {
         `SELECT seq, data FROM snapshots WHERE room = ? AND seq <= ?
          ORDER BY seq DESC LIMIT 1`,
       ),
+      timeline: db.prepare(
+        `SELECT u.seq, u.created_at AS createdAt, u.person_id AS personId,
+           p.name AS name
+         FROM updates u
+         LEFT JOIN people p ON p.plan_id = @planId AND p.person_id = u.person_id
+         WHERE u.room = @planId ORDER BY u.seq`,
+      ),
       updatesBetween: db.prepare(
         `SELECT data FROM updates WHERE room = ? AND seq > ? AND seq <= ?
          ORDER BY seq`,
@@ -85,6 +103,11 @@ export class VersionStore {
   /** Lists a plan's versions, newest first. */
   list(planId: string): VersionRecord[] {
     return this.statements().list.all(planId) as VersionRecord[];
+  }
+
+  /** Lists every stored update of a plan room in seq order, without its bytes. */
+  readTimeline(planId: string): TimelineRow[] {
+    return this.statements().timeline.all({ planId }) as TimelineRow[];
   }
 
   /**

@@ -2,6 +2,7 @@ import type { Command } from "../command.ts";
 import { balanceCommand } from "./balance.ts";
 import { capacityCommand } from "./capacity.ts";
 import { dataCommand } from "./data.ts";
+import { diffCommand } from "./diff.ts";
 import { exportCommand } from "./export.ts";
 import { importCommand } from "./import.ts";
 import { inviteCommand } from "./invite.ts";
@@ -20,4 +21,5 @@ export const commands: Command[] = [
   capacityCommand,
   quotaCommand,
   payoutsCommand,
+  diffCommand,
 ];

@@ -22,9 +22,17 @@ import {
   newPlanId,
 } from "../../sync-server/plans.ts";
 import { StorageError } from "../../sync-server/storage.ts";
+import {
+  backupPlanCommand,
+  importPlanCommand,
+  PLAN_BACKUP_HELP,
+  PLAN_BACKUP_OPTIONS,
+} from "./plan-backup.ts";
 
 const HELP = `Usage: meridian plan create --name NAME [--id ID] [--days 30] [--data-dir ./data] [--public-data-dir ./public/data] [--base-url http://localhost:8080]
        meridian plan list [--data-dir ./data] [--json]
+       meridian plan backup --plan ID --out FILE [--data-dir ./data] [--public-data-dir ./public/data]
+       meridian plan import --file FILE [--id ID] [--days 30] [--data-dir ./data] [--public-data-dir ./public/data] [--base-url http://localhost:8080]
 
 plan create adds an empty plan to the server's database: it names the
 datasets of manifest.json and has no territories. It prints the plan id and
@@ -42,30 +50,37 @@ and revoke them in the app. The server need not run.
 plan list prints every plan in the database as CSV with the header
 id,name,created_at,people,active_invites, or as JSON with --json.
 
+${PLAN_BACKUP_HELP}
+
 Options:
   --name NAME             plan name, 1 to 100 characters (create, required)
   --id ID                 plan id: 1 to 64 letters, digits, "_" or "-"
-                          (create; default: 10 random letters and digits)
+                          (create; default: 10 random letters and digits;
+                          import; default: the backup's plan id)
   --days N                days the invite links stay valid, 1 to ${MAX_INVITE_DAYS}
-                          (create; default: 30)
+                          (create, import; default: 30)
   --data-dir DIR          the server's DATA_DIR (default: ./data)
   --public-data-dir DIR   the server's PUBLIC_DATA_DIR, which holds
-                          manifest.json (create; default: ./public/data)
+                          manifest.json (create, backup, import;
+                          default: ./public/data)
   --base-url URL          address people open the app at
-                          (create; default: http://localhost:8080)
-  --json                  print the list as JSON (list)`;
+                          (create, import; default: http://localhost:8080)
+  --json                  print the list as JSON (list)
+${PLAN_BACKUP_OPTIONS}`;
 
-const ACTIONS = ["create", "list"];
+const ACTIONS = ["create", "list", "backup", "import"];
 
 export const planCommand: Command = {
   name: "plan",
-  summary: "Create a plan or list the plans on a server",
+  summary: "Create, list, back up or import the plans on a server",
   help: HELP,
 
   async run(argv) {
     const [action, ...rest] = argv;
     if (action === "create") return createPlanCommand(rest);
     if (action === "list") return listPlansCommand(rest);
+    if (action === "backup") return backupPlanCommand(rest);
+    if (action === "import") return importPlanCommand(rest);
     throw usage(
       `Unknown action ${JSON.stringify(action ?? "")}; use one of ${ACTIONS.join(", ")}.`,
     );

@@ -34,12 +34,22 @@ export class Presence {
     this.#awareness?.setLocalStateField("pointer", pointer);
   }, POINTER_INTERVAL_MS);
 
-  attach(awareness: Awareness, person: Person): () => void {
+  /**
+   * `earlierClientIds` are the Yjs client ids of this browser's earlier
+   * page loads of the plan, announced so the server credits their offline
+   * edits to this person.
+   */
+  attach(
+    awareness: Awareness,
+    person: Person,
+    earlierClientIds: readonly number[] = [],
+  ): () => void {
     this.#awareness = awareness;
     awareness.setLocalState({
       user: { id: person.id, name: person.name, color: person.color },
       pointer: null,
       selectedTerritory: null,
+      earlierClientIds,
     });
     const onChange = ({ removed }: { removed: number[] }) => {
       // y-protocols keeps the clock of a removed peer, and drops a state that

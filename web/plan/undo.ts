@@ -11,9 +11,9 @@ import { PlanningDoc } from "../../model/doc/planning-doc.ts";
 const STROKE_CAPTURE_TIMEOUT_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Creates an undo manager over territories, assignments, account
- * overrides and planning inputs that tracks only transactions with `origin`, so undo never
- * reverts another person's edit.
+ * Creates an undo manager over the plan's meta, territories, assignments,
+ * account overrides, planning and incentive inputs that tracks only
+ * transactions with `origin`, so undo never reverts another person's edit.
  */
 export function createUndoManager(
   planDoc: PlanDoc,
@@ -21,6 +21,7 @@ export function createUndoManager(
 ): Y.UndoManager {
   return new Y.UndoManager(
     [
+      planDoc.meta,
       planDoc.territories,
       planDoc.assignmentArray,
       planDoc.overrides,

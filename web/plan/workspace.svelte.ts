@@ -6,6 +6,7 @@ import { ApiError, fetchSession, renameSelf } from "../session/api.ts";
 import { isExpired, saveSession } from "../session/stored-sessions.ts";
 import { canEdit, type PersonalSession } from "../session/types.ts";
 import { ConnectionState } from "./connection.svelte.ts";
+import { rememberClientId } from "./earlier-client-ids.ts";
 import { openLocalDoc } from "./local-doc.ts";
 import { PlanEditor } from "./plan-editor.svelte.ts";
 import { PlanMirror } from "./plan-mirror.svelte.ts";
@@ -197,7 +198,11 @@ export class Workspace {
       origin === editor.origin || origin === editor.undoManager;
     this.#cleanups.push(
       this.connection.attach(this.planId, provider, doc, isLocalOrigin),
-      this.presence.attach(provider.awareness, this.session.person),
+      this.presence.attach(
+        provider.awareness,
+        this.session.person,
+        rememberClientId(this.planId, this.session.person.id, doc.clientID),
+      ),
       () => provider.destroy(),
     );
     return provider;

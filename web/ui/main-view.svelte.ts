@@ -6,7 +6,8 @@ export type MainView =
   | "quotas"
   | "scenarios"
   | "incentives"
-  | "statements";
+  | "statements"
+  | "versions";
 
 export const MAIN_VIEWS: { view: MainView; label: string }[] = [
   { view: "map", label: "Map" },
@@ -16,6 +17,7 @@ export const MAIN_VIEWS: { view: MainView; label: string }[] = [
   { view: "scenarios", label: "Scenarios" },
   { view: "incentives", label: "Incentives" },
   { view: "statements", label: "Statements" },
+  { view: "versions", label: "Versions" },
 ];
 
 class MainViewState {

@@ -2,7 +2,13 @@ import { flushSync } from "svelte";
 
 /** The panels of the sidebar. */
 export type SidebarTab =
-  "territories" | "regions" | "find" | "accounts" | "balance" | "data";
+  | "territories"
+  | "regions"
+  | "find"
+  | "accounts"
+  | "balance"
+  | "data"
+  | "comments";
 
 class SidebarTabState {
   current = $state<SidebarTab>("territories");

@@ -1,0 +1,42 @@
+import type { FieldValue, HistoryEntry } from "./history-api.ts";
+
+const FIELD_LABELS: Record<string, string> = {
+  name: "Name",
+  color: "Colour",
+  ownerId: "Owner",
+  parentId: "Region",
+  locked: "Lock",
+  territoryId: "Territory",
+  effectiveFrom: "Effective from",
+  effectiveTo: "Effective to",
+  adjustment: "Manual adjustment",
+};
+
+/** Returns who made a change, for a history list. */
+export function changeAuthor(entry: HistoryEntry): string {
+  if (entry.personId !== null) return entry.personName ?? "Unknown person";
+  if (entry.sentBy === null) return "Unattributed";
+  return `Unattributed (sent by ${entry.sentByName ?? "an unknown person"})`;
+}
+
+/** Returns the readable name of a change's field. */
+export function fieldLabel(field: string): string {
+  return FIELD_LABELS[field] ?? field;
+}
+
+/**
+ * Returns a readable value: a territory's name where the server or the
+ * open plan has one, "none" for an empty value, "locked" or "unlocked".
+ */
+export function valueLabel(
+  value: FieldValue,
+  recordedName: string | null,
+  currentName: (territoryId: string) => string | null,
+  field: string,
+): string {
+  if (value === null) return "none";
+  if (typeof value === "boolean") return value ? "locked" : "unlocked";
+  if (field === "territoryId" || field === "parentId")
+    return recordedName ?? currentName(value) ?? value;
+  return value;
+}
