@@ -45,3 +45,23 @@ export function initPlan(doc: Y.Doc, plan: NewPlan): PlanDoc {
   });
   return planDoc;
 }
+
+/**
+ * Writes `planId` into a plan's meta, as a copy of a plan stored under a
+ * new id needs. Returns the Yjs update of that write, or null when the
+ * document already names `planId`.
+ */
+export function renamePlanId(doc: Y.Doc, planId: string): Uint8Array | null {
+  const planDoc = new PlanDoc(doc);
+  if (planDoc.meta.get("planId") === planId) return null;
+
+  let update: Uint8Array | null = null;
+  const capture = (bytes: Uint8Array) => (update = bytes);
+  doc.on("update", capture);
+  try {
+    doc.transact(() => planDoc.meta.set("planId", planId));
+  } finally {
+    doc.off("update", capture);
+  }
+  return update;
+}

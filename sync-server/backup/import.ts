@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import * as Y from "yjs";
+import { renamePlanId } from "../../model/doc/init-plan.ts";
 import { PlanDoc } from "../../model/doc/plan-doc.ts";
 import { PLAN_ID_PATTERN, REVIEW_ROOM_SUFFIX } from "../../model/doc/schema.ts";
 import { readManifest } from "../manifest.ts";
@@ -82,6 +83,19 @@ function checkImport(
 ): ImportRows {
   requireFreePlanId(store, planId);
   const planRoom = rebuildRoom(content.planRoom, planId, "planRoom");
+  const renamed = renamePlanId(planRoom.doc, planId);
+  if (renamed !== null) {
+    // A copy under a new id names that id in its meta, through one more
+    // stored update, so the history before it stays as it was.
+    const last = planRoom.rows.updates.at(-1);
+    planRoom.rows.updates.push({
+      seq: (last?.seq ?? 0) + 1,
+      createdAt: Date.now(),
+      personId: options.importer?.personId ?? null,
+      data: renamed,
+    });
+    planRoom.rows.snapshot = Y.encodeStateAsUpdate(planRoom.doc);
+  }
   const reviewRoom = rebuildRoom(
     content.reviewRoom,
     planId + REVIEW_ROOM_SUFFIX,

@@ -9,6 +9,7 @@ import { setDatasetHash } from "../../model/doc/datasets.ts";
 import { planContentHash } from "../../model/doc/plan-content.ts";
 import { REVIEW_COMMENTS } from "../../model/doc/schema.ts";
 import { backupChecksum } from "../../sync-server/backup/format.ts";
+import { loadPlanDoc } from "../../sync-server/plans.ts";
 import type { RunningServer } from "../../sync-server/server.ts";
 import {
   connectClient,
@@ -571,8 +572,14 @@ describe("plan import", () => {
 
     expect(reply.status).toBe(201);
     expect(reply.body.planId).not.toBe(planId);
-    expect(storedUpdates(serverB, reply.body.planId)).toEqual(
-      storedUpdates(serverA, planId),
+    const copied = storedUpdates(serverB, reply.body.planId);
+    const original = storedUpdates(serverA, planId);
+    expect(copied.slice(0, original.length)).toEqual(original);
+    expect(copied).toHaveLength(original.length + 1);
+    const copy = loadPlanDoc(serverB.storage, reply.body.planId);
+    expect(copy.readMeta().planId).toBe(reply.body.planId);
+    expect(planContentHash(copy.doc)).toBe(
+      planContentHash(loadPlanDoc(serverA.storage, planId).doc),
     );
     const versions = serverB.storage.versions.list(reply.body.planId);
     expect(versions).toHaveLength(1);
