@@ -8,7 +8,8 @@ export const AUDIT_COLUMNS = ["user", "time", "object", "from", "to"] as const;
  * Writes history entries as RFC 4180 CSV: a header row, CRLF line ends,
  * and fields quoted when they contain a comma, a double quote, CR or LF.
  * `user` is the credited person's display name (their id when they have
- * none), or `unattributed (sent by <name>)`.
+ * none), `unattributed (sent by <name>)`, or `server` for an update the
+ * server stored itself.
  * NOTE: values are written as stored, so a value starting with "=", "+",
  * "-" or "@" may run as a formula when a spreadsheet opens the file.
  */
@@ -29,7 +30,7 @@ export function auditCsv(entries: readonly HistoryEntry[]): string {
 
 function auditUser(entry: HistoryEntry): string {
   if (entry.personId !== null) return entry.personName ?? entry.personId;
-  if (entry.sentBy === null) return "unattributed";
+  if (entry.sentBy === null) return "server";
   return `unattributed (sent by ${entry.sentByName ?? entry.sentBy})`;
 }
 

@@ -64,7 +64,7 @@ test("auditCsv writes users and values", () => {
       "user,time,object,from,to",
       "Ada,2026-01-02T03:04:05.000Z,county:06037,,t-1",
       "unattributed (sent by Cleo),2026-01-02T03:04:05.000Z,county:06037,,t-1",
-      "unattributed,2026-01-02T03:04:05.000Z,county:06037,,t-1",
+      "server,2026-01-02T03:04:05.000Z,county:06037,,t-1",
       "p-ada,2026-01-02T03:04:05.000Z,territory:t-1.locked,false,true",
       "",
     ].join("\r\n"),

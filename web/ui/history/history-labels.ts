@@ -15,7 +15,9 @@ const FIELD_LABELS: Record<string, string> = {
 /** Returns who made a change, for a history list. */
 export function changeAuthor(entry: HistoryEntry): string {
   if (entry.personId !== null) return entry.personName ?? "Unknown person";
-  if (entry.sentBy === null) return "Unattributed";
+  // Only the server itself stores updates without a sending person: the
+  // plan's creation, demo data and command-line imports.
+  if (entry.sentBy === null) return "The server";
   return `Unattributed (sent by ${entry.sentByName ?? "an unknown person"})`;
 }
 
