@@ -7,8 +7,8 @@ import {
   requireMember,
   type ApiContext,
 } from "./api-auth.ts";
-import { readFields } from "./api.ts";
-import { HttpError } from "./http-json.ts";
+import { MAX_BODY_BYTES } from "./api.ts";
+import { HttpError, readJsonBody } from "./http-json.ts";
 import type { ReviewEvent } from "./review-store.ts";
 import {
   isApprovalVoid,
@@ -75,7 +75,7 @@ export async function changeReview(
 ): Promise<ReviewBody> {
   const claims = await authenticatePerson(context, request);
   requireMember(context, claims, planId);
-  const fields = await readFields(request);
+  const fields = await readReviewFields(request);
   const action = readAction(fields.action);
   const comment = readComment(fields.comment);
 
@@ -175,8 +175,30 @@ function describeReview(
   };
 }
 
+/** Reads the JSON object body of a review action. */
+async function readReviewFields(
+  request: IncomingMessage,
+): Promise<Record<string, unknown>> {
+  const body = await readJsonBody(request, MAX_BODY_BYTES);
+  if (body !== null && typeof body === "object" && !Array.isArray(body)) {
+    return body as Record<string, unknown>;
+  }
+  throw new HttpError(
+    400,
+    "REVIEW_BODY_INVALID",
+    `The request body is ${Array.isArray(body) ? "a JSON array" : `the JSON value ${JSON.stringify(body)}`}, but it must be a JSON object with an action, such as {"action": "request-review"}. Actions: ${REVIEW_ACTIONS.join(", ")}.`,
+  );
+}
+
 function readAction(value: unknown) {
   if (isReviewAction(value)) return value;
+  if (value === undefined) {
+    throw new HttpError(
+      400,
+      "REVIEW_ACTION_INVALID",
+      `The request body has no "action" field. Send a JSON object with an action, such as {"action": "request-review"}. Actions: ${REVIEW_ACTIONS.join(", ")}.`,
+    );
+  }
   throw new HttpError(
     400,
     "REVIEW_ACTION_INVALID",

@@ -14,6 +14,11 @@ import type { VersionRecord } from "./versions-store.ts";
 export const MAX_VERSION_NAME_CHARS = 80;
 export const MAX_VERSION_NOTE_CHARS = 2000;
 
+/** Any C0 or C1 control character, line breaks and tabs included. */
+export const NAME_CONTROL_CHARACTER = /\p{Cc}/u;
+/** Any C0 or C1 control character except the line breaks \n and \r. */
+export const NOTE_CONTROL_CHARACTER = /[^\P{Cc}\n\r]/u;
+
 /** A named version, as the versions API returns it. */
 export interface VersionEntry {
   id: string;
@@ -129,7 +134,11 @@ function describeVersion(version: VersionRecord): VersionEntry {
   };
 }
 
-/** Reads a version name: a string of 1 to 80 characters after trimming. */
+/**
+ * Reads a version name: 1 to 80 UTF-16 code units after trimming, with no
+ * control characters. The limit counts UTF-16 code units like the HTML
+ * `maxlength` of the page's name field, so both sides accept the same names.
+ */
 function readVersionName(value: unknown): string {
   if (typeof value !== "string") {
     throw new HttpError(
@@ -139,20 +148,27 @@ function readVersionName(value: unknown): string {
     );
   }
   const name = value.trim();
-  const length = [...name].length;
-  if (length === 0 || length > MAX_VERSION_NAME_CHARS) {
+  if (name.length === 0 || name.length > MAX_VERSION_NAME_CHARS) {
     throw new HttpError(
       400,
       "VERSION_NAME_INVALID",
-      `Version name ${JSON.stringify(name)} has ${length} characters after trimming. Send a name of 1 to ${MAX_VERSION_NAME_CHARS} characters.`,
+      `Version name ${JSON.stringify(name)} has ${name.length} characters (UTF-16 code units) after trimming. Send a name of 1 to ${MAX_VERSION_NAME_CHARS} characters.`,
+    );
+  }
+  if (NAME_CONTROL_CHARACTER.test(name)) {
+    throw new HttpError(
+      400,
+      "VERSION_NAME_INVALID",
+      `Version name ${JSON.stringify(name)} contains a control character such as a line break or tab. Send the name as one line of printable text.`,
     );
   }
   return name;
 }
 
 /**
- * Reads an optional version note of at most 2000 characters after trimming.
- * An absent note reads as "".
+ * Reads an optional version note of at most 2000 UTF-16 code units after
+ * trimming. The note may contain line breaks but no other control
+ * characters. An absent note reads as "".
  */
 function readVersionNote(value: unknown): string {
   if (value === undefined || value === null) return "";
@@ -164,12 +180,19 @@ function readVersionNote(value: unknown): string {
     );
   }
   const note = value.trim();
-  const length = [...note].length;
-  if (length > MAX_VERSION_NOTE_CHARS) {
+  if (note.length > MAX_VERSION_NOTE_CHARS) {
     throw new HttpError(
       400,
       "VERSION_NOTE_INVALID",
-      `Version note has ${length} characters. Shorten it to at most ${MAX_VERSION_NOTE_CHARS} characters.`,
+      `Version note has ${note.length} characters (UTF-16 code units). Shorten it to at most ${MAX_VERSION_NOTE_CHARS} characters.`,
+    );
+  }
+  const control = NOTE_CONTROL_CHARACTER.exec(note);
+  if (control) {
+    throw new HttpError(
+      400,
+      "VERSION_NOTE_INVALID",
+      `Version note contains the control character ${JSON.stringify(control[0])} at position ${control.index}. Remove it. A note may contain line breaks but no other control characters.`,
     );
   }
   return note;

@@ -41,6 +41,13 @@ const STATUS_TEXT: Record<ReviewStatus, string> = {
   published: "published",
 };
 
+/** Roles with their indefinite article, as messages name them. */
+const ROLE_WITH_ARTICLE: Record<Role, string> = {
+  editor: "an editor",
+  reviewer: "a reviewer",
+  viewer: "a viewer",
+};
+
 /** The fields of a stored review event that the status depends on. */
 export interface ReviewStep {
   action: string;
@@ -62,7 +69,7 @@ export function isReviewAction(value: unknown): value is ReviewAction {
   return (REVIEW_ACTIONS as readonly unknown[]).includes(value);
 }
 
-function isReviewStatus(value: unknown): value is ReviewStatus {
+export function isReviewStatus(value: unknown): value is ReviewStatus {
   return (REVIEW_STATUSES as readonly unknown[]).includes(value);
 }
 
@@ -127,16 +134,19 @@ export function nextReviewStatus(
 
 const REVIEWER_ACTIONS: readonly ReviewAction[] = ["approve", "send-back"];
 
+/** Returns the role that may take `action`. */
+export function roleForAction(action: ReviewAction): Role {
+  return REVIEWER_ACTIONS.includes(action) ? "reviewer" : "editor";
+}
+
 function requireRole({ planId, action, role }: ReviewRequest): void {
-  const needed: Role = REVIEWER_ACTIONS.includes(action)
-    ? "reviewer"
-    : "editor";
+  const needed = roleForAction(action);
   if (role === needed) return;
 
   throw new HttpError(
     403,
     needed === "reviewer" ? "REVIEWER_REQUIRED" : "EDITOR_REQUIRED",
-    `Only ${needed}s can ${ACTION_TEXT[action]} a plan, and your role in plan "${planId}" is ${role}. Ask a ${needed} of the plan.`,
+    `Only ${needed}s can ${ACTION_TEXT[action]} a plan, and your role in plan "${planId}" is ${role}. Ask ${ROLE_WITH_ARTICLE[needed]} of the plan.`,
   );
 }
 
@@ -171,8 +181,18 @@ function transition(
     case "send-back":
       if (status === "in-review")
         return action === "approve" ? "approved" : "draft";
+      if (status === "draft") {
+        throw conflict(
+          "Only a plan in review can be approved or sent back. Ask an editor to request review.",
+        );
+      }
+      if (isVoid) {
+        throw conflict(
+          "Only a plan in review can be approved or sent back. The plan changed after its approval, so ask an editor to request review again.",
+        );
+      }
       throw conflict(
-        "Only a plan in review can be approved or sent back. Ask an editor to request review.",
+        "Only a plan in review can be approved or sent back. Its approval still matches the plan, so there is nothing new to review.",
       );
 
     case "publish":
@@ -185,6 +205,11 @@ function transition(
         }
         throw conflict(
           "Nothing changed since its approval, so there is nothing new to publish.",
+        );
+      }
+      if (status === "in-review") {
+        throw conflict(
+          "Only an approved plan can be published. Wait for a reviewer to approve it.",
         );
       }
       throw conflict(

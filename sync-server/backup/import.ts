@@ -4,7 +4,6 @@ import { renamePlanId } from "../../model/doc/init-plan.ts";
 import { PlanDoc } from "../../model/doc/plan-doc.ts";
 import { PLAN_ID_PATTERN, REVIEW_ROOM_SUFFIX } from "../../model/doc/schema.ts";
 import { readManifest } from "../manifest.ts";
-import { isRole } from "../roles.ts";
 import { UploadedDatasetStore } from "../uploaded-datasets.ts";
 import {
   BackupStore,
@@ -16,6 +15,7 @@ import {
 import { BackupError } from "./errors.ts";
 import type { BackupContent, BackupRoom } from "./format.ts";
 import { parseBackup } from "./parse.ts";
+import { findRecordProblems } from "./records.ts";
 
 /** How to import a backup. */
 export interface ImportOptions {
@@ -36,12 +36,13 @@ export interface ImportResult {
 
 /**
  * Imports a backup file into a server's storage, running every check
- * before anything is written. The file itself is checked by parseBackup.
- * Each update must decode and apply to a fresh Y.Doc without missing
- * dependencies, each uploaded dataset's bytes must match its hash, each
- * public dataset must be in this server's manifest.json, and the plan id
- * must be free. Then the uploaded datasets are stored and the database
- * rows are written in one transaction.
+ * before anything is written. parseBackup checks the file itself, and
+ * findRecordProblems checks its plan, people, versions and review events
+ * with the rules of the live routes. Each update must decode and apply to
+ * a fresh Y.Doc without missing dependencies, each uploaded dataset's
+ * bytes must match its hash, each public dataset must be in this server's
+ * manifest.json, and the plan id must be free. Then the uploaded datasets
+ * are stored and the database rows are written in one transaction.
  */
 export async function importBackup(
   bytes: Uint8Array,
@@ -81,6 +82,7 @@ function checkImport(
   store: BackupStore,
   options: ImportOptions,
 ): ImportRows {
+  requireValidRecords(content);
   requireFreePlanId(store, planId);
   const planRoom = rebuildRoom(content.planRoom, planId, "planRoom");
   const renamed = renamePlanId(planRoom.doc, planId);
@@ -105,24 +107,6 @@ function checkImport(
   planRoom.doc.destroy();
   reviewRoom.doc.destroy();
 
-  const lastSeq = content.planRoom.updates.at(-1)?.seq ?? 0;
-  for (const version of content.versions) {
-    if (version.seq > lastSeq) {
-      throw new BackupError(
-        "BACKUP_INVALID",
-        `Version "${version.name}" is at update ${version.seq}, but the plan room has updates up to ${lastSeq} only. Make the backup again from the server that has the plan.`,
-      );
-    }
-  }
-  for (const person of content.people) {
-    if (!isRole(person.role)) {
-      throw new BackupError(
-        "BACKUP_INVALID",
-        `Person "${person.name}" has role "${person.role}", expected editor, reviewer or viewer. Make the backup again from the server that has the plan.`,
-      );
-    }
-  }
-
   const importerId = options.importer?.personId;
   return {
     plan: { ...content.plan, id: planId },
@@ -133,6 +117,26 @@ function checkImport(
     reviewEvents: withFreeIds(store, "review_events", content.reviewEvents),
     at: Date.now(),
   };
+}
+
+/** Maximum number of problems that one import error lists. It counts the rest. */
+const MAX_LISTED_PROBLEMS = 20;
+
+/**
+ * Rejects a backup whose plan, people, versions or review events break the
+ * rules of the live routes, listing every problem found.
+ */
+function requireValidRecords(content: BackupContent): void {
+  const problems = findRecordProblems(content);
+  if (problems.length === 0) return;
+
+  const listed = problems.slice(0, MAX_LISTED_PROBLEMS);
+  const unlisted = problems.length - listed.length;
+  const more = unlisted > 0 ? `\n- and ${unlisted} more` : "";
+  throw new BackupError(
+    "BACKUP_INVALID",
+    `The backup contains ${problems.length} invalid ${problems.length === 1 ? "value" : "values"} that Meridian would not accept, so nothing was imported:\n- ${listed.join("\n- ")}${more}\nMake the backup again from the server that has the plan.`,
+  );
 }
 
 function requireFreePlanId(store: BackupStore, planId: string): void {

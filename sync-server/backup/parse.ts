@@ -58,6 +58,12 @@ export function parseBackup(
 }
 
 function gunzip(bytes: Uint8Array, maxJsonBytes: number): Buffer {
+  if (bytes.length === 0) {
+    throw new BackupError(
+      "BACKUP_NOT_GZIP",
+      'The file is empty, so it is not a Meridian plan backup. Choose a .meridian-backup file made with "Download backup" or "meridian plan backup".',
+    );
+  }
   if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) {
     throw new BackupError(
       "BACKUP_NOT_GZIP",
@@ -81,8 +87,7 @@ function gunzip(bytes: Uint8Array, maxJsonBytes: number): Buffer {
 }
 
 function hexStart(bytes: Uint8Array): string {
-  const start = Buffer.from(bytes.subarray(0, 4)).toString("hex");
-  return start === "" ? "(none, the file is empty)" : start;
+  return Buffer.from(bytes.subarray(0, 4)).toString("hex");
 }
 
 function readJson(text: Buffer): unknown {

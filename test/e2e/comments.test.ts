@@ -31,6 +31,8 @@ afterAll(async () => {
 const COUNTY_ID = "20071";
 const COUNTY_LABEL = "Greeley, KS";
 const ANCHOR_KEY = `county:${COUNTY_ID}`;
+// The demo dataset's account for the county as a whole, at its label point.
+const ACCOUNT_KEY = "account:county-20071";
 
 async function openComments(page: Page): Promise<void> {
   await page.getByTestId("sidebar-tab-comments").click();
@@ -163,6 +165,17 @@ test("viewer reads comments only", async () => {
     );
     await thread.waitFor({ timeout: PAGE_TIMEOUT_MS });
 
+    // The picker tells a viewer how to read comments, not how to write them.
+    const hint = await viewer.page
+      .getByTestId("comment-picker-hint")
+      .textContent();
+    expect(hint).toContain("To read the comments");
+    expect(
+      await viewer.page
+        .getByRole("heading", { name: "Read comments on" })
+        .count(),
+    ).toBe(1);
+
     await showCounty(viewer.page);
     expect(await viewer.page.getByTestId("comment-start").count()).toBe(0);
     expect(await viewer.page.getByTestId("comment-resolve").count()).toBe(0);
@@ -195,11 +208,97 @@ test("quota row comment shows in grid", async () => {
   await dialog.getByTestId("comment-thread").waitFor();
   await dialog.getByRole("button", { name: "Close" }).last().click();
 
+  // The row's button draws its icon in SVG, because Debian's Chromium has
+  // no emoji font, and its name is plain text.
   const marker = firstRow.getByTestId("comment-button");
+  expect(await marker.getAttribute("aria-label")).toMatch(/^Comments on /);
   expect(await marker.getAttribute("aria-label")).toMatch(/, 1 open$/);
-  expect(await marker.textContent()).toContain("1");
+  expect(await marker.getByTestId("comment-icon").count()).toBe(1);
+  expect(await marker.textContent()).toBe("1");
   const toolbarButton = page.locator(
     `.toolbar [data-testid="comment-button"][data-anchor-key="quota:${nodeId}"]`,
   );
   expect(await toolbarButton.getAttribute("aria-label")).toMatch(/, 1 open$/);
+});
+
+test("account marker beside county marker", async () => {
+  // Given: the county has a thread, and the reviewer comments on the
+  // county's own account, whose point is the county's label point.
+  const page = reviewer.page;
+  await page.getByTestId("view-tab-map").click();
+  await openComments(page);
+  await page.getByTestId("override-account").fill("Greeley County");
+  await page
+    .locator('[data-testid="override-account-option"][data-id="county-20071"]')
+    .click();
+  const panel = page.locator(
+    `[data-testid="object-comments"][data-anchor-key="${ACCOUNT_KEY}"]`,
+  );
+  await panel.waitFor();
+  await panel.getByTestId("comment-start").click();
+  await panel.getByTestId("comment-text").fill("Call the county office.");
+  await panel.getByTestId("comment-submit").click();
+  await expect
+    .poll(() => mapMarkers(page))
+    .toEqual({ [ANCHOR_KEY]: 0, [ACCOUNT_KEY]: 1 });
+
+  // Then: the account's panel points to its county's history.
+  expect(
+    await panel
+      .getByTestId("account-county-history")
+      .locator("h4")
+      .textContent(),
+  ).toBe(`Changes of its county ${COUNTY_LABEL}`);
+
+  // And: on the map, each marker sits at its own spot.
+  const picked = await page.evaluate(
+    async ([unitKey, accountKey]) => {
+      const map = window.meridian.map!;
+      map.jumpTo({ center: [-101.8, 38.48], zoom: 6 });
+      await window.meridian.whenMapIdle();
+      const layers = ["comment-markers", "comment-markers-accounts"];
+      const keysAt = (point: { x: number; y: number }) =>
+        map
+          .queryRenderedFeatures([point.x, point.y], { layers })
+          .map((feature) => String(feature.properties.key));
+      const source = map.getSource("comment-markers")!;
+      const data = (source.serialize() as { data: GeoJSON.FeatureCollection })
+        .data;
+      const points: Record<string, { x: number; y: number }> = {};
+      for (const feature of data.features) {
+        const [lon, lat] = (feature.geometry as GeoJSON.Point).coordinates;
+        points[String(feature.properties?.key)] = map.project([lon, lat]);
+      }
+      const county = points[unitKey];
+      const account = points[accountKey];
+      return {
+        atCounty: keysAt(county),
+        besideAccount: keysAt({ x: account.x + 14, y: account.y + 14 }),
+      };
+    },
+    [ANCHOR_KEY, ACCOUNT_KEY],
+  );
+  expect(picked.atCounty).toEqual([ANCHOR_KEY]);
+  expect(picked.besideAccount).toEqual([ACCOUNT_KEY]);
+  await saveScreenshot(page, "comments-account-beside-county");
+
+  // And: a focused keyboard marker leaves the zoom buttons uncovered.
+  const marker = page.locator(
+    `[data-testid="comment-marker"][data-anchor-key="${ACCOUNT_KEY}"]`,
+  );
+  // Keyboard focus, so the button matches :focus-visible and shows.
+  await marker.focus();
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Tab");
+  const focused = page.locator('[data-testid="comment-marker"]:focus');
+  expect(await focused.count()).toBe(1);
+  const markerBox = await focused.boundingBox();
+  const zoomOutBox = await page
+    .locator(".maplibregl-ctrl-zoom-out")
+    .boundingBox();
+  expect(markerBox).not.toBeNull();
+  expect(zoomOutBox).not.toBeNull();
+  expect(markerBox!.y).toBeGreaterThanOrEqual(
+    zoomOutBox!.y + zoomOutBox!.height,
+  );
 });

@@ -14,6 +14,11 @@ import {
 const GREELEY = "20071";
 const ORIGINAL = "demo-west-north-central";
 const REPAINTED = "demo-pacific";
+// Ida County, Iowa, which the demo plan also puts in West North Central.
+const IDA = "19093";
+/** A version name of the maximum length, 80 characters. */
+const LONG_NAME =
+  "Second quarter territory realignment after the Des Moines team review meeting v2";
 
 let app: AppServer;
 let browser: Browser;
@@ -90,6 +95,20 @@ test("version compares with now and restores", async () => {
   await page.getByTestId("restore-confirm").click();
   await waitForAssignments(page, { [GREELEY]: ORIGINAL });
   await page.getByTestId("versions-notice").waitFor();
+
+  // And the comparison with now shows it is out of date until it runs again
+  await page.getByTestId("compare-out-of-date").waitFor();
+  await page
+    .getByTestId("compare-result")
+    .evaluate((element) => element.scrollIntoView());
+  await saveScreenshot(page, "versions-compare-out-of-date");
+  await page.getByTestId("compare-run").click();
+  await page
+    .getByTestId("compare-summary")
+    .filter({ hasText: "0 counties" })
+    .waitFor({ timeout: PAGE_TIMEOUT_MS });
+  expect(await page.getByTestId("compare-out-of-date").count()).toBe(0);
+  expect(await page.getByTestId("change-pair").count()).toBe(0);
   await expect
     .poll(() => storedPlan(app.server).territoryOf(GREELEY), {
       timeout: PAGE_TIMEOUT_MS,
@@ -156,4 +175,105 @@ test("viewer opens versions read-only", async () => {
     ),
   );
   await saveScreenshot(page, "versions-viewer");
+});
+
+test("rapid saves make one version", async () => {
+  const page = ada.page;
+  const before = app.server.storage.versions.list("demo").length;
+
+  // When Save version is clicked five times in one task, before the page re-renders
+  await page.getByTestId("version-name").fill(LONG_NAME);
+  await page.evaluate(() => {
+    const button = document.querySelector<HTMLButtonElement>(
+      '[data-testid="save-version"]',
+    );
+    for (let i = 0; i < 5; i++) button?.click();
+  });
+
+  // Then one version is saved
+  await page
+    .getByTestId("version-item")
+    .filter({ hasText: LONG_NAME })
+    .first()
+    .waitFor({ timeout: PAGE_TIMEOUT_MS });
+  await page
+    .getByTestId("versions-progress")
+    .waitFor({ state: "detached", timeout: PAGE_TIMEOUT_MS });
+  expect(app.server.storage.versions.list("demo").length).toBe(before + 1);
+  expect(
+    await page
+      .getByTestId("version-item")
+      .filter({ hasText: LONG_NAME })
+      .count(),
+  ).toBe(1);
+});
+
+test("version comparison never goes out of date", async () => {
+  const page = ada.page;
+
+  // Given a comparison of two saved versions
+  await page.getByTestId("compare-from").selectOption({ index: 2 });
+  await page.getByTestId("compare-to").selectOption({ index: 1 });
+  await page.getByTestId("compare-run").click();
+  await page
+    .getByTestId("compare-result")
+    .waitFor({ timeout: PAGE_TIMEOUT_MS });
+  expect(await page.getByTestId("change-pair").count()).toBe(1);
+
+  // When the live plan changes
+  await page.evaluate(
+    ([unitId, territoryId]) => window.meridian.paint([unitId], territoryId),
+    [IDA, REPAINTED],
+  );
+  await waitForAssignments(page, { [IDA]: REPAINTED });
+
+  // Then the comparison is still current
+  await expect
+    .poll(() => storedPlan(app.server).territoryOf(IDA), {
+      timeout: PAGE_TIMEOUT_MS,
+    })
+    .toBe(REPAINTED);
+  expect(await page.getByTestId("compare-out-of-date").count()).toBe(0);
+});
+
+test("long version name fits at 1280 and 900 px", async () => {
+  const page = ada.page;
+  expect(LONG_NAME).toHaveLength(80);
+  await page.getByTestId("compare-result").waitFor();
+  await page.getByTestId("time-slider-show").click();
+  await page.getByTestId("opened-plan").waitFor({ timeout: PAGE_TIMEOUT_MS });
+
+  for (const width of [1280, 900]) {
+    await page.setViewportSize({ width, height: 900 });
+    const overflowing = await page.evaluate(() => {
+      const view = document.querySelector<HTMLElement>(
+        '[data-testid="view-versions"]',
+      )!;
+      const right = view.getBoundingClientRect().right;
+      const wide = [...view.querySelectorAll<HTMLElement>("*")].filter(
+        (element) =>
+          !element.closest("svg") &&
+          element.getBoundingClientRect().right > right + 1,
+      );
+      return {
+        scroll: view.scrollWidth - view.clientWidth,
+        elements: wide.map(
+          (element) => element.dataset.testid ?? element.id ?? element.tagName,
+        ),
+      };
+    });
+    expect(overflowing.elements, `${width} px`).toEqual([]);
+    expect(overflowing.scroll, `${width} px`).toBe(0);
+    await saveScreenshot(page, `versions-long-name-${width}`);
+    for (const part of ["compare-result", "territory-quotas"]) {
+      await page
+        .getByTestId(part)
+        .evaluate((element) => element.scrollIntoView());
+      await saveScreenshot(page, `versions-long-name-${width}-${part}`);
+    }
+    await page
+      .getByTestId("view-versions")
+      .evaluate((element) => element.scrollTo(0, 0));
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
 });

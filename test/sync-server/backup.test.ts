@@ -424,6 +424,120 @@ describe("plan import refusals", () => {
     });
   }
 
+  test("import rejects an empty file", async () => {
+    const reply = await importFile(serverB, beaToken, new Uint8Array(0));
+
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.code).toBe("BACKUP_NOT_GZIP");
+    expect(reply.body.error.message).toMatch(/^The file is empty/);
+    expect(reply.body.error.message).not.toContain("bytes");
+  });
+
+  test("import rejects records live routes reject", async () => {
+    const before = storedTotals(serverB, target);
+    const tampered = rewrite(backup, (file) => {
+      const content = file.content;
+      content.plan.name = `<script>alert(1)</script>${"x".repeat(300)}`;
+      content.people[0].name = "n".repeat(5000);
+      content.versions[0].name = "";
+      content.reviewEvents[0].action = "nuke";
+      content.reviewEvents[0].status = "exploded";
+      content.reviewEvents[0].contentHash = "zz";
+      file.sha256 = backupChecksum(content);
+    });
+
+    const reply = await importFile(serverB, beaToken, tampered);
+
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.code).toBe("BACKUP_INVALID");
+    const message: string = reply.body.error.message;
+    expect(message).toContain("6 invalid values");
+    expect(message).toMatch(
+      /content\.plan\.name: Plan name .* has 325 characters; use 1 to 100/,
+    );
+    expect(message).toMatch(
+      /content\.people\[0\]\.name: Display name .* has 5000 characters; use 1 to 60/,
+    );
+    expect(message).toContain('content.versions[0].name "" has 0 characters');
+    expect(message).toContain('content.reviewEvents[0].action is "nuke"');
+    expect(message).toContain('content.reviewEvents[0].status is "exploded"');
+    expect(message).toContain(
+      'content.reviewEvents[0].contentHash is "zz", expected 64 lowercase hex digits',
+    );
+    expect(message.length).toBeLessThan(2000);
+    expect(storedTotals(serverB, target)).toEqual(before);
+  });
+
+  test("import rejects long version note and comment", async () => {
+    const before = storedTotals(serverB, target);
+    const tampered = rewrite(backup, (file) => {
+      const content = file.content;
+      content.versions[0].note = "a\u0000b";
+      content.reviewEvents[0].comment = "c".repeat(2001);
+      content.reviewEvents[0].planSeq = 10 ** 6;
+      file.sha256 = backupChecksum(content);
+    });
+
+    const reply = await importFile(serverB, beaToken, tampered);
+
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.code).toBe("BACKUP_INVALID");
+    const message: string = reply.body.error.message;
+    expect(message).toContain("3 invalid values");
+    expect(message).toContain(
+      "content.versions[0].note contains a control character",
+    );
+    expect(message).toContain(
+      "content.reviewEvents[0].comment has 2001 characters",
+    );
+    expect(message).toContain("content.reviewEvents[0].planSeq is 1000000");
+    expect(storedTotals(serverB, target)).toEqual(before);
+  });
+
+  test("import rejects impossible review log", async () => {
+    const before = storedTotals(serverB, target);
+    const tampered = rewrite(backup, (file) => {
+      const events = file.content.reviewEvents;
+      const first = events[0];
+      first.action = "approve";
+      first.status = "approved";
+      events.push(
+        { ...first, id: "event-2", action: "publish", status: "draft" },
+        {
+          ...first,
+          id: "event-3",
+          action: "request-review",
+          status: "in-review",
+        },
+        {
+          ...first,
+          id: "event-4",
+          action: "send-back",
+          status: "draft",
+          comment: " ",
+        },
+      );
+      file.sha256 = backupChecksum(file.content);
+    });
+
+    const reply = await importFile(serverB, beaToken, tampered);
+
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.code).toBe("BACKUP_INVALID");
+    const message: string = reply.body.error.message;
+    expect(message).toContain("3 invalid values");
+    expect(message).toContain(
+      'content.reviewEvents[0].action "approve" is not allowed while the plan is draft',
+    );
+    expect(message).toContain(
+      'content.reviewEvents[1].status is "draft", but "publish" after the events before it leads to "published"',
+    );
+    expect(message).toContain(
+      "content.reviewEvents[3].comment is empty, but a send-back needs a comment",
+    );
+    expect(storedTotals(serverB, target)).toEqual(before);
+  });
+
   test("import rejects missing public dataset", async () => {
     writeManifest(target, false);
     const before = storedTotals(serverB, target);

@@ -221,6 +221,72 @@ describe("review status", () => {
   });
 });
 
+describe("review advice", () => {
+  test("publish advice fits each status", async () => {
+    const ada = await demoPerson("editor", "Ada");
+
+    const draft = await act(ada, "publish");
+    expect(draft.status).toBe(409);
+    expect(draft.body.error.message).toContain("it is a draft");
+    expect(draft.body.error.message).toContain("Request review first.");
+
+    await act(ada, "request-review");
+    const inReview = await act(ada, "publish");
+    expect(inReview.status).toBe(409);
+    expect(inReview.body.error.message).toContain("it is in review");
+    expect(inReview.body.error.message).toContain(
+      "Wait for a reviewer to approve it.",
+    );
+    expect(inReview.body.error.message).not.toContain("Request review");
+  });
+
+  test("approve after approval explains", async () => {
+    const ada = await demoPerson("editor", "Ada");
+    const rita = await demoPerson("reviewer", "Rita");
+    await act(ada, "request-review");
+    await act(rita, "approve");
+
+    const again = await act(rita, "approve");
+
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toContain("it is approved");
+    expect(again.body.error.message).toContain("nothing new to review");
+    expect(again.body.error.message).not.toContain("request review");
+  });
+
+  test("array body asks for an object", async () => {
+    const ada = await demoPerson("editor", "Ada");
+
+    const reply = await call("POST", "/api/plans/demo/review", {
+      token: ada.token,
+      body: [{ action: "request-review" }],
+    });
+
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.code).toBe("REVIEW_BODY_INVALID");
+    expect(reply.body.error.message).toContain("a JSON array");
+    expect(reply.body.error.message).toContain(
+      "must be a JSON object with an action",
+    );
+    expect(reply.body.error.message).not.toContain("null");
+    expect((await review(ada)).body.events).toEqual([]);
+  });
+
+  test("body without action names the field", async () => {
+    const ada = await demoPerson("editor", "Ada");
+
+    const reply = await call("POST", "/api/plans/demo/review", {
+      token: ada.token,
+      body: { comment: "Please look" },
+    });
+
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.code).toBe("REVIEW_ACTION_INVALID");
+    expect(reply.body.error.message).toContain('has no "action" field');
+    expect(reply.body.error.message).not.toContain("null");
+  });
+});
+
 describe("approval and content hash", () => {
   test("later edit voids approval until re-approved", async () => {
     const ada = await demoPerson("editor", "Ada");
@@ -293,6 +359,7 @@ describe("review roles", () => {
     expect(approve.status).toBe(403);
     expect(approve.body.error.code).toBe("REVIEWER_REQUIRED");
     expect(approve.body.error.message).toContain("your role");
+    expect(approve.body.error.message).toContain("Ask a reviewer of the plan.");
     expect((await act(ada, "send-back", "No")).status).toBe(403);
     expect((await review(ada)).body.status).toBe("in-review");
   });
@@ -309,6 +376,7 @@ describe("review roles", () => {
 
     expect(publish.status).toBe(403);
     expect(publish.body.error.code).toBe("EDITOR_REQUIRED");
+    expect(publish.body.error.message).toContain("Ask an editor of the plan.");
     expect((await review(rita)).body.status).toBe("approved");
   });
 

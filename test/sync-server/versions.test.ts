@@ -258,6 +258,26 @@ describe("plan versions", () => {
         mentions: "81 characters",
       },
       {
+        body: { name: "a\u0000b\nc" },
+        code: "VERSION_NAME_INVALID",
+        mentions: '"a\\u0000b\\nc"',
+      },
+      {
+        body: { name: "Q1\tdraft" },
+        code: "VERSION_NAME_INVALID",
+        mentions: "control character",
+      },
+      {
+        body: { name: "\u{1F30E}".repeat(41) },
+        code: "VERSION_NAME_INVALID",
+        mentions: "82 characters",
+      },
+      {
+        body: { name: "Ok", note: "line one\nline\u0007two" },
+        code: "VERSION_NOTE_INVALID",
+        mentions: '"\\u0007" at position 13',
+      },
+      {
         body: { name: "Ok", note: 5 },
         code: "VERSION_NOTE_INVALID",
         mentions: "5",
@@ -283,10 +303,21 @@ describe("plan versions", () => {
       body: { name: "x".repeat(80), note: "n".repeat(2000) },
     });
     expect(atLimits.status).toBe(201);
+    const emojiAtLimit = await call("POST", "/api/plans/demo/versions", {
+      token: ada.token,
+      body: { name: "\u{1F30E}".repeat(40) },
+    });
+    expect(emojiAtLimit.status).toBe(201);
+    const lineBreaks = await call("POST", "/api/plans/demo/versions", {
+      token: ada.token,
+      body: { name: "Ok", note: "line one\r\nline two\nline three" },
+    });
+    expect(lineBreaks.status).toBe(201);
+    expect(lineBreaks.body.note).toBe("line one\r\nline two\nline three");
     const listed = await call("GET", "/api/plans/demo/versions", {
       token: ada.token,
     });
-    expect(listed.body.versions).toHaveLength(1);
+    expect(listed.body.versions).toHaveLength(3);
   });
 
   test("unknown version is not found", async () => {

@@ -15,6 +15,12 @@ export interface Comparison {
   fromLabel: string;
   toLabel: string;
   diff: PlanDiff;
+  /**
+   * Count of live plan changes seen when the live plan was copied, or null
+   * when neither side is now. A version-to-version comparison never goes
+   * out of date because saved versions do not change.
+   */
+  liveChangeCount: number | null;
 }
 
 /**
@@ -25,11 +31,35 @@ export class CompareState {
   from = $state<string>("");
   to = $state<string>(NOW);
   result = $state.raw<Comparison | null>(null);
+  /** Count of updates of the live plan since this page started following it. */
+  #liveChanges = $state(0);
+  /**
+   * True when the result compares with now and the live plan changed after
+   * it was copied, so the result no longer shows the plan as it is.
+   */
+  readonly outOfDate = $derived(
+    this.result !== null &&
+      this.result.liveChangeCount !== null &&
+      this.result.liveChangeCount !== this.#liveChanges,
+  );
 
   readonly #versions: VersionsState;
 
   constructor(versions: VersionsState) {
     this.#versions = versions;
+  }
+
+  /**
+   * Counts the live plan's updates (this page's edits and restores and
+   * other people's edits alike), so a comparison with now can be marked
+   * out of date. Returns a function that stops following.
+   */
+  followLiveDoc(doc: Y.Doc): () => void {
+    const onUpdate = () => {
+      this.#liveChanges++;
+    };
+    doc.on("update", onUpdate);
+    return () => doc.off("update", onUpdate);
   }
 
   /** Runs the comparison of the chosen sides. */
@@ -45,6 +75,11 @@ export class CompareState {
       `Comparing ${this.#label(from)} with ${this.#label(to)}…`,
       async () => {
         const reference = this.#versions.reference();
+        // The live plan is copied synchronously inside #doc, so the count
+        // read here matches the copy even when an update arrives while the
+        // other side is loading.
+        const liveChangeCount =
+          from === NOW || to === NOW ? this.#liveChanges : null;
         const [a, b] = await Promise.all([this.#doc(from), this.#doc(to)]);
         try {
           const diff = diffPlanDocs(a, b, diffData(reference));
@@ -52,6 +87,7 @@ export class CompareState {
             fromLabel: this.#label(from),
             toLabel: this.#label(to),
             diff,
+            liveChangeCount,
           };
         } finally {
           a.destroy();

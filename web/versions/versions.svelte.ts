@@ -34,6 +34,8 @@ export class VersionsState {
   error = $state<string | null>(null);
   /** Confirmation of the last save or restore, or null. */
   notice = $state<string | null>(null);
+  /** True while a save request is in flight. A second save is ignored until it ends. */
+  saving = $state(false);
 
   readonly workspace: Workspace;
   readonly api: VersionsApi;
@@ -85,19 +87,27 @@ export class VersionsState {
     }
   }
 
-  /** Saves the plan as it is now under `name`. Returns true when it was saved. */
+  /**
+   * Saves the plan as it is now under `name`. Returns true when it was
+   * saved, and false when it failed or another save was still in flight.
+   */
   async save(name: string, note: string): Promise<boolean> {
-    const saved = await this.run(`Saving version “${name}”…`, async () => {
-      const version = await this.api.save(name, note);
-      this.notice = `Saved version “${version.name}”.`;
-      const [versions, points] = await Promise.all([
-        this.api.list(),
-        this.api.timeline(),
-      ]);
-      this.versions = versions;
-      this.points = points;
-    });
-    return saved;
+    if (this.saving) return false;
+    this.saving = true;
+    try {
+      return await this.run(`Saving version “${name}”…`, async () => {
+        const version = await this.api.save(name, note);
+        this.notice = `Saved version “${version.name}”.`;
+        const [versions, points] = await Promise.all([
+          this.api.list(),
+          this.api.timeline(),
+        ]);
+        this.versions = versions;
+        this.points = points;
+      });
+    } finally {
+      this.saving = false;
+    }
   }
 
   /** Opens a saved version read-only. */

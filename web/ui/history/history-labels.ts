@@ -42,3 +42,16 @@ export function valueLabel(
     return recordedName ?? currentName(value) ?? value;
   return value;
 }
+
+/**
+ * Returns one line of a history list, such as "Lock: none → unlocked", or
+ * "none → Northeast" without the field's name.
+ */
+export function changeText(
+  field: string | null,
+  from: string,
+  to: string,
+): string {
+  const change = `${from} → ${to}`;
+  return field === null ? change : `${fieldLabel(field)}: ${change}`;
+}

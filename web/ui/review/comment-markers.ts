@@ -1,4 +1,5 @@
 import type {
+  CircleLayerSpecification,
   GeoJSONSource,
   Map as MapLibreMap,
   MapMouseEvent,
@@ -6,9 +7,20 @@ import type {
 import type { CommentMarker } from "../../../model/review/comment-markers.ts";
 import { COUNTY_FILL_LAYER } from "../../map/style.ts";
 
-/** Source and layer of the comment markers. */
+/** Source of all comment markers, and layer of the county and territory markers. */
 export const COMMENT_SOURCE = "comment-markers";
 export const COMMENT_LAYER = "comment-markers";
+/** Layer of the account markers, drawn beside their point (see ACCOUNT_OFFSET). */
+export const ACCOUNT_COMMENT_LAYER = "comment-markers-accounts";
+
+/**
+ * Screen offset of account markers, in pixels right and down. An account's
+ * point, or its county's label point when it has none, can coincide with
+ * its county's marker, so the offset of about two marker radii keeps both
+ * in sight.
+ */
+const ACCOUNT_OFFSET: [number, number] = [14, 14];
+const MARKER_LAYERS = [COMMENT_LAYER, ACCOUNT_COMMENT_LAYER];
 
 const OPEN_COLOR = "#f59e0b";
 const RESOLVED_COLOR = "#9ca3af";
@@ -34,20 +46,31 @@ export class CommentMarkers {
       type: "geojson",
       data: { type: "FeatureCollection", features: [] },
     });
+    const paint = {
+      "circle-color": ["get", "color"],
+      "circle-radius": ["interpolate", ["linear"], ["zoom"], 3, 6, 8, 9],
+      "circle-stroke-color": "#1f2937",
+      "circle-stroke-width": 1.5,
+    } satisfies CircleLayerSpecification["paint"];
     map.addLayer({
       id: COMMENT_LAYER,
       type: "circle",
       source: COMMENT_SOURCE,
-      paint: {
-        "circle-color": ["get", "color"],
-        "circle-radius": ["interpolate", ["linear"], ["zoom"], 3, 6, 8, 9],
-        "circle-stroke-color": "#1f2937",
-        "circle-stroke-width": 1.5,
-      },
+      filter: ["!=", ["get", "kind"], "account"],
+      paint,
+    });
+    map.addLayer({
+      id: ACCOUNT_COMMENT_LAYER,
+      type: "circle",
+      source: COMMENT_SOURCE,
+      filter: ["==", ["get", "kind"], "account"],
+      paint: { ...paint, "circle-translate": ACCOUNT_OFFSET },
     });
     map.on("click", this.#onClick);
-    map.on("mouseenter", COMMENT_LAYER, this.#onEnter);
-    map.on("mouseleave", COMMENT_LAYER, this.#onLeave);
+    for (const layer of MARKER_LAYERS) {
+      map.on("mouseenter", layer, this.#onEnter);
+      map.on("mouseleave", layer, this.#onLeave);
+    }
   }
 
   /** Replaces the markers drawn. */
@@ -60,6 +83,7 @@ export class CommentMarkers {
         geometry: { type: "Point", coordinates: [marker.lon, marker.lat] },
         properties: {
           key: marker.key,
+          kind: marker.anchor.kind,
           open: marker.open,
           resolved: marker.resolved,
           color: marker.open > 0 ? OPEN_COLOR : RESOLVED_COLOR,
@@ -70,21 +94,23 @@ export class CommentMarkers {
 
   destroy(): void {
     this.#map.off("click", this.#onClick);
-    this.#map.off("mouseenter", COMMENT_LAYER, this.#onEnter);
-    this.#map.off("mouseleave", COMMENT_LAYER, this.#onLeave);
-    if (this.#map.getLayer(COMMENT_LAYER)) this.#map.removeLayer(COMMENT_LAYER);
+    for (const layer of MARKER_LAYERS) {
+      this.#map.off("mouseenter", layer, this.#onEnter);
+      this.#map.off("mouseleave", layer, this.#onLeave);
+      if (this.#map.getLayer(layer)) this.#map.removeLayer(layer);
+    }
     if (this.#map.getSource(COMMENT_SOURCE))
       this.#map.removeSource(COMMENT_SOURCE);
   }
 
-  // One handler for both layers, so a click on a marker over a county
+  // One handler for all layers, so a click on a marker over a county
   // picks the marker only.
   #onClick = (event: MapMouseEvent): void => {
-    const layers = [COMMENT_LAYER, COUNTY_FILL_LAYER].filter((id) =>
+    const layers = [...MARKER_LAYERS, COUNTY_FILL_LAYER].filter((id) =>
       this.#map.getLayer(id),
     );
     const features = this.#map.queryRenderedFeatures(event.point, { layers });
-    const marker = features.find((f) => f.layer.id === COMMENT_LAYER);
+    const marker = features.find((f) => MARKER_LAYERS.includes(f.layer.id));
     if (marker) {
       this.#onPick({ kind: "marker", key: String(marker.properties.key) });
       return;
