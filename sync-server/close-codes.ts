@@ -13,6 +13,12 @@ export const CloseCode = {
   MESSAGE_TOO_BIG: 1009,
   /** Server failure (storage); the client reconnects and resends. */
   INTERNAL_ERROR: 1011,
+  /**
+   * Over the per-connection rate limit ("Try Again Later" in the IANA
+   * registry). It is not a 44xx code, because the stock client must
+   * reconnect and resend the edits the server has not stored.
+   */
+  RATE_LIMITED: 1013,
   /** Missing, malformed, expired or badly signed token. */
   UNAUTHORIZED: 4401,
   /** Token for another plan, unknown plan or invalid room name. */

@@ -40,6 +40,31 @@ export interface ServerConfig {
   webDir: string;
   /** Reference datasets, their manifest.json and demo-plan.json. */
   publicDataDir: string;
+  /** Messages a second one connection may send on average; undefined is 100. */
+  rateLimitMessagesPerSecond: number | undefined;
+  /** Messages one connection may send at once; undefined is 1000. */
+  rateLimitMessageBurst: number | undefined;
+  /** Bytes a second one connection may send on average; undefined is 1 MiB. */
+  rateLimitBytesPerSecond: number | undefined;
+  /**
+   * PEM certificate chain file. With `tlsKey`, the server serves HTTPS and
+   * WSS instead of HTTP and WS.
+   */
+  tlsCert: string | undefined;
+  /** PEM private key file of `tlsCert`. */
+  tlsKey: string | undefined;
+  /**
+   * PostgreSQL URL of the shared room update store. With `redisUrl`, the
+   * server runs as one node of a cluster.
+   */
+  databaseUrl: string | undefined;
+  /** Redis URL of the pub/sub that fans updates out between nodes. */
+  redisUrl: string | undefined;
+  /**
+   * Milliseconds between reads of each loaded room's missed updates from
+   * PostgreSQL, in cluster mode.
+   */
+  clusterCatchUpMs: number;
 }
 
 /** 32 MiB: an offline catch-up of a large plan must fit in one sync message. */
@@ -57,6 +82,14 @@ export function defaultConfig(): ServerConfig {
     logLevel: "info",
     webDir: path.resolve("dist/web"),
     publicDataDir: path.resolve("public/data"),
+    rateLimitMessagesPerSecond: undefined,
+    rateLimitMessageBurst: undefined,
+    rateLimitBytesPerSecond: undefined,
+    tlsCert: undefined,
+    tlsKey: undefined,
+    databaseUrl: undefined,
+    redisUrl: undefined,
+    clusterCatchUpMs: 10_000,
   };
 }
 
@@ -113,7 +146,60 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
   if (publicDataDir !== undefined)
     config.publicDataDir = path.resolve(publicDataDir);
 
+  readRateLimit(config, value);
+  readTls(config, value);
+  readCluster(config, value);
   return config;
+}
+
+function readRateLimit(
+  config: ServerConfig,
+  value: (name: string) => string | undefined,
+): void {
+  const max = 1024 * 1024 * 1024;
+  const messages = value("RATE_LIMIT_MESSAGES_PER_SECOND");
+  if (messages !== undefined) {
+    config.rateLimitMessagesPerSecond = readInteger(
+      "RATE_LIMIT_MESSAGES_PER_SECOND",
+      messages,
+      1,
+      max,
+    );
+  }
+  const burst = value("RATE_LIMIT_MESSAGE_BURST");
+  if (burst !== undefined) {
+    config.rateLimitMessageBurst = readInteger(
+      "RATE_LIMIT_MESSAGE_BURST",
+      burst,
+      1,
+      max,
+    );
+  }
+  const bytes = value("RATE_LIMIT_BYTES_PER_SECOND");
+  if (bytes !== undefined) {
+    config.rateLimitBytesPerSecond = readInteger(
+      "RATE_LIMIT_BYTES_PER_SECOND",
+      bytes,
+      1,
+      max,
+    );
+  }
+}
+
+function readTls(
+  config: ServerConfig,
+  value: (name: string) => string | undefined,
+): void {
+  const cert = value("TLS_CERT");
+  const key = value("TLS_KEY");
+  if ((cert === undefined) !== (key === undefined)) {
+    const missing = cert === undefined ? "TLS_CERT" : "TLS_KEY";
+    throw new ConfigError(
+      `${missing} is missing: TLS needs both TLS_CERT and TLS_KEY. Set ${missing} to its PEM file or unset the other one to serve plain HTTP.`,
+    );
+  }
+  if (cert !== undefined) config.tlsCert = path.resolve(cert);
+  if (key !== undefined) config.tlsKey = path.resolve(key);
 }
 
 function readInteger(
@@ -144,5 +230,29 @@ function readLogLevel(raw: string): LogLevel {
   if (level) return level;
   throw new ConfigError(
     `LOG_LEVEL "${raw}" is not one of ${LOG_LEVELS.join(", ")}.`,
+  );
+}
+
+function readCluster(
+  config: ServerConfig,
+  value: (name: string) => string | undefined,
+): void {
+  config.databaseUrl = value("DATABASE_URL");
+  config.redisUrl = value("REDIS_URL");
+  const catchUp = value("CLUSTER_CATCH_UP_MS");
+  if (catchUp !== undefined) {
+    config.clusterCatchUpMs = readInteger(
+      "CLUSTER_CATCH_UP_MS",
+      catchUp,
+      100,
+      86_400_000,
+    );
+  }
+  if ((config.databaseUrl === undefined) === (config.redisUrl === undefined))
+    return;
+  const missing =
+    config.databaseUrl === undefined ? "DATABASE_URL" : "REDIS_URL";
+  throw new ConfigError(
+    `${missing} is missing. Cluster mode needs both DATABASE_URL (PostgreSQL) and REDIS_URL; set both, or unset both for the single-node SQLite server.`,
   );
 }

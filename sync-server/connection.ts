@@ -10,6 +10,7 @@ import {
   ProtocolError,
   type ClientMessage,
 } from "./protocol.ts";
+import { RateLimiter, type RateLimit } from "./rate-limit.ts";
 import { canWrite, type Role } from "./roles.ts";
 import type { Room, RoomMember } from "./room.ts";
 import { StorageError } from "./storage.ts";
@@ -21,6 +22,7 @@ export interface ConnectionOptions {
   room: Room;
   logger: Logger;
   events: ServerEvents;
+  rateLimit: RateLimit;
   /** Called once the socket has closed, to let the room unload when idle. */
   onClose: (connection: Connection) => void;
 }
@@ -42,6 +44,7 @@ export class Connection implements RoomMember {
   private readonly ws: WebSocket;
   private readonly logger: Logger;
   private readonly events: ServerEvents;
+  private readonly limiter: RateLimiter;
   private queue: Uint8Array[] | null = [];
   private closing = false;
   private droppedUpdates = 0;
@@ -50,6 +53,7 @@ export class Connection implements RoomMember {
     this.ws = options.ws;
     this.room = options.room;
     this.events = options.events;
+    this.limiter = new RateLimiter(options.rateLimit);
     this.role = options.claims.role;
     // An invite token is shared by everyone holding the link, so its id
     // does not name a person in the update history.
@@ -128,6 +132,7 @@ export class Connection implements RoomMember {
     }
 
     const bytes = toBytes(data);
+    if (!this.withinRateLimit(bytes.byteLength)) return;
     if (this.queue !== null) {
       this.queue.push(bytes);
       this.events.emit("message-queued", {
@@ -137,6 +142,26 @@ export class Connection implements RoomMember {
       return;
     }
     this.handle(bytes);
+  }
+
+  // Closing, not dropping, keeps every edit: the client reconnects after
+  // 1013 and its sync step 2 resends what the server has not stored.
+  private withinRateLimit(byteLength: number): boolean {
+    const exceeded = this.limiter.take(byteLength);
+    if (exceeded === null) return true;
+
+    const limit = this.limiter.limit;
+    const detail =
+      exceeded === "messages"
+        ? `more than ${limit.messagesPerSecond} messages a second`
+        : `more than ${limit.bytesPerSecond} bytes a second`;
+    this.reject(
+      new ProtocolError(
+        CloseCode.RATE_LIMITED,
+        `Rate limit exceeded: ${detail}. Reconnect to resend.`,
+      ),
+    );
+    return false;
   }
 
   private handle(bytes: Uint8Array): void {
@@ -170,21 +195,27 @@ export class Connection implements RoomMember {
     if (!this.mayWrite) return this.dropUpdate(update);
 
     try {
-      this.room.writeUpdate(this, update);
+      const stored = this.room.writeUpdate(this, update);
+      if (stored instanceof Promise)
+        stored.catch((error: unknown) => this.failUpdate(error));
     } catch (error) {
-      if (error instanceof StorageError) {
-        this.logger.error({ err: error }, "update not stored");
-        // Closing makes the client resend everything the server lacks when
-        // it reconnects; dropping the update would lose it without a trace.
-        this.close(
-          CloseCode.INTERNAL_ERROR,
-          "The server could not store your update; reconnect to send it again.",
-        );
-        return;
-      }
-      this.logger.error({ err: error }, "stored update failed to apply");
-      this.close(CloseCode.INVALID_PAYLOAD, "invalid update");
+      this.failUpdate(error);
     }
+  }
+
+  private failUpdate(error: unknown): void {
+    if (error instanceof StorageError) {
+      this.logger.error({ err: error }, "update not stored");
+      // Closing makes the client resend everything the server lacks when
+      // it reconnects; dropping the update would lose it without a trace.
+      this.close(
+        CloseCode.INTERNAL_ERROR,
+        "The server could not store your update; reconnect to send it again.",
+      );
+      return;
+    }
+    this.logger.error({ err: error }, "stored update failed to apply");
+    this.close(CloseCode.INVALID_PAYLOAD, "invalid update");
   }
 
   // A read-only connection's edits are dropped but the connection stays:

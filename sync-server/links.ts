@@ -21,15 +21,22 @@ export function inviteUrl(baseUrl: string, planId: string, token: string) {
  * request without a usable Host header.
  */
 export function requestBaseUrl(
-  request: { headers: Record<string, string | string[] | undefined> },
+  request: {
+    headers: Record<string, string | string[] | undefined>;
+    /** A TLS socket has `encrypted: true`. */
+    socket?: object;
+  },
   fallback: string,
 ): string {
   const host = request.headers.host;
   if (typeof host !== "string" || !/^[A-Za-z0-9.\-[\]:]+$/.test(host)) {
     return fallback;
   }
-  const scheme =
-    request.headers["x-forwarded-proto"] === "https" ? "https" : "http";
+  // A TLS socket is HTTPS itself; behind a proxy, the proxy names the scheme.
+  const secure =
+    (request.socket as { encrypted?: boolean } | undefined)?.encrypted ===
+      true || request.headers["x-forwarded-proto"] === "https";
+  const scheme = secure ? "https" : "http";
   return `${scheme}://${host}/`;
 }
 

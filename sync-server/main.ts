@@ -25,15 +25,8 @@ try {
   process.exit(1);
 }
 
-// These lines are the plain-text interface of a start: scripts grep them.
-const links = await server.demoLinks();
-for (const link of links) console.log(`${link.role}: ${link.url}`);
-const payAdmin = await server.demoPayAdminLink();
-if (payAdmin !== null) console.log(`incentives admin: ${payAdmin}`);
-if (links.length === 0) {
-  logger.warn('no plan "demo" on this server, so no invite links to print');
-}
-
+// The handlers are registered before the links are printed, so a signal
+// sent as soon as they appear still shuts the server down cleanly.
 let stopping = false;
 const stop = (signal: NodeJS.Signals) => {
   if (stopping) return;
@@ -53,3 +46,12 @@ const stop = (signal: NodeJS.Signals) => {
 };
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
+
+// These lines are the plain-text interface of a start: scripts grep them.
+const links = await server.demoLinks();
+for (const link of links) console.log(`${link.role}: ${link.url}`);
+const payAdmin = await server.demoPayAdminLink();
+if (payAdmin !== null) console.log(`incentives admin: ${payAdmin}`);
+if (links.length === 0) {
+  logger.warn('no plan "demo" on this server, so no invite links to print');
+}

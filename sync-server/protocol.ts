@@ -94,6 +94,11 @@ function decodeSync(decoder: decoding.Decoder): ClientMessage {
     } catch (error) {
       throw invalid(`invalid update: ${(error as Error).message}`);
     }
+    // An update may depend on structs the server lacks: Yjs keeps it pending
+    // until they arrive, because a client's first edit after reconnecting
+    // can arrive before its sync step 2 that carries them.
+    // NOTE: an update whose dependencies never arrive stays pending in the
+    // stored history and in every load of the room.
     const type =
       syncType === syncProtocol.messageYjsUpdate ? "update" : "sync-step-2";
     const empty = decoded.structs.length === 0 && decoded.ds.clients.size === 0;

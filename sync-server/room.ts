@@ -6,6 +6,11 @@ import type { Logger } from "./log.ts";
 import { encodeAwareness, encodeUpdate } from "./protocol.ts";
 import type { RoomName } from "./roles.ts";
 import { StorageError, type Storage } from "./storage.ts";
+import type { ClusterRoom, RoomPeers } from "./cluster/peers.ts";
+import {
+  SqliteUpdateStore,
+  type RoomUpdateStore,
+} from "./cluster/update-store.ts";
 
 /** The part of a connection that its room calls. */
 export interface RoomMember {
@@ -29,6 +34,10 @@ export interface RoomMember {
 
 export interface RoomOptions {
   storage: Storage;
+  /** Store of room updates and snapshots, by default the SQLite `storage`. */
+  updates?: RoomUpdateStore;
+  /** Other server nodes that share `updates`, in cluster mode only. */
+  peers?: RoomPeers;
   logger: Logger;
   events: ServerEvents;
   /** Write a snapshot after this many updates since the last one. */
@@ -44,11 +53,14 @@ export type RoomState = "loading" | "ready" | "failed" | "unloaded";
 /** Origin of the transaction that applies stored state while loading. */
 const LOAD_ORIGIN = Symbol("load");
 
+/** Origin of updates and awareness changes that came from another node. */
+const REMOTE_ORIGIN = Symbol("remote");
+
 /**
  * One document in memory: its Y.Doc, the awareness of its connections, and
  * the rule that an update is stored before any other member receives it.
  */
-export class Room {
+export class Room implements ClusterRoom {
   readonly name: string;
   readonly planId: string;
   readonly kind: RoomName["kind"];
@@ -59,7 +71,19 @@ export class Room {
 
   private readonly options: RoomOptions;
   private readonly logger: Logger;
+  private readonly updates: RoomUpdateStore;
+  private readonly peers: RoomPeers | undefined;
+  /**
+   * Seq up to which every stored update is in the document. In cluster mode
+   * the document may also contain some later ones.
+   */
   private lastSeq = 0;
+  /** Highest seq another node announced while this room was loading. */
+  private announcedWhileLoading = 0;
+  /** Appends to an asynchronous store, chained so they apply in order. */
+  private pendingWrites: Promise<unknown> = Promise.resolve();
+  private catchingUp: Promise<void> | null = null;
+  private writingSnapshot = false;
   private updatesSinceSnapshot = 0;
   /** Client ids already sent to the client id store while this room is loaded. */
   private readonly attemptedClientIds = new Set<number>();
@@ -69,6 +93,8 @@ export class Room {
     this.planId = room.planId;
     this.kind = room.kind;
     this.options = options;
+    this.updates = options.updates ?? new SqliteUpdateStore(options.storage);
+    this.peers = options.peers;
     this.logger = options.logger.child({ room: room.name });
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null);
@@ -84,7 +110,12 @@ export class Room {
     await this.options.beforeLoad?.(this.name);
     if (this.state !== "loading") return;
 
-    const stored = this.options.storage.loadRoom(this.name);
+    // Subscribing first means that an update stored while the room reads
+    // the store is either in what it reads or announced to it.
+    await this.peers?.join(this);
+    if (this.state !== "loading") return;
+    const stored = await this.updates.loadRoom(this.name);
+    if (this.state !== "loading") return;
     this.doc.transact(() => {
       if (stored.snapshot)
         this.applyStored(stored.snapshot, stored.snapshotSeq);
@@ -103,6 +134,12 @@ export class Room {
     this.compactIfDue();
     this.options.events.emit("room-loaded", { room: this.name });
     for (const member of this.members) member.start();
+    if (this.peers) this.joinPeers(this.peers);
+  }
+
+  private joinPeers(peers: RoomPeers): void {
+    peers.queryAwareness(this.name);
+    if (this.announcedWhileLoading > this.lastSeq) void this.catchUpLogged();
   }
 
   private applyStored(update: Uint8Array, seq: number): void {
@@ -135,36 +172,137 @@ export class Room {
 
   /**
    * Stores an update from a member, applies it, then sends it to the other
-   * members. Throws a StorageError when storing fails, before anyone saw
-   * the update, and the error of Y.applyUpdate when the stored update does
-   * not apply.
+   * members. Throws (or with an asynchronous store, rejects with) a
+   * StorageError when storing fails, before anyone saw the update, and the
+   * error of Y.applyUpdate when the stored update does not apply.
    */
-  writeUpdate(member: RoomMember, update: Uint8Array): number {
-    let seq: number;
-    try {
-      seq = this.options.storage.appendUpdate(
-        this.name,
-        update,
-        member.personId,
-      );
-    } catch (error) {
-      throw new StorageError(
+  writeUpdate(
+    member: RoomMember,
+    update: Uint8Array,
+  ): number | Promise<number> {
+    if (this.updates instanceof SqliteUpdateStore) {
+      const seq = this.storeUpdate(member, update) as number;
+      return this.afterStored(member, update, seq);
+    }
+
+    const write = this.pendingWrites.then(async () => {
+      const seq = await this.storeUpdate(member, update);
+      return this.afterStored(member, update, seq);
+    });
+    this.pendingWrites = write.catch(() => {});
+    return write;
+  }
+
+  private storeUpdate(
+    member: RoomMember,
+    update: Uint8Array,
+  ): number | Promise<number> {
+    const storageError = (error: unknown) =>
+      new StorageError(
         `Storing an update of room ${this.name} failed: ${(error as Error).message}`,
         { cause: error },
       );
+    try {
+      const seq = this.updates.appendUpdate(this.name, update, member.personId);
+      if (typeof seq === "number") return seq;
+      return seq.catch((error: unknown) => {
+        throw storageError(error);
+      });
+    } catch (error) {
+      throw storageError(error);
     }
-    this.lastSeq = seq;
+  }
+
+  private afterStored(
+    member: RoomMember,
+    update: Uint8Array,
+    seq: number,
+  ): number {
+    const contiguous = seq === this.lastSeq + 1;
+    if (!this.peers || contiguous) this.lastSeq = seq;
     this.updatesSinceSnapshot += 1;
     this.options.events.emit("update-stored", {
       room: this.name,
       seq,
       personId: member.personId,
     });
+    this.peers?.publishUpdate(this.name, seq, update);
+    if (this.state !== "ready") return seq;
 
     Y.applyUpdate(this.doc, update, member);
     this.broadcast(encodeUpdate(update), member);
+    // Another node stored the seqs in between, so read them.
+    if (this.peers && seq > this.lastSeq) void this.catchUpLogged();
     this.compactIfDue();
     return seq;
+  }
+
+  /** Applies an update another node stored as `seq`, then sends it on. */
+  applyRemoteUpdate(update: Uint8Array, seq: number): void {
+    if (this.state === "loading") {
+      this.announcedWhileLoading = Math.max(this.announcedWhileLoading, seq);
+      return;
+    }
+    if (this.state !== "ready") return;
+
+    Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+    this.broadcast(encodeUpdate(update));
+    if (seq === this.lastSeq + 1) this.lastSeq = seq;
+    else if (seq > this.lastSeq) void this.catchUpLogged();
+  }
+
+  /** Applies awareness states from another node and sends them to every member. */
+  applyRemoteAwareness(update: Uint8Array): void {
+    if (this.state !== "ready") return;
+    awarenessProtocol.applyAwarenessUpdate(
+      this.awareness,
+      update,
+      REMOTE_ORIGIN,
+    );
+  }
+
+  encodeAwarenessStates(): Uint8Array | null {
+    const clients = [...this.awareness.getStates().keys()];
+    if (clients.length === 0) return null;
+    return awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients);
+  }
+
+  /**
+   * Reads the updates stored after `lastSeq`, applies them, and sends the
+   * members the difference from the document's previous state vector. Runs
+   * one catch-up at a time, and a call during one waits for it.
+   */
+  catchUp(): Promise<void> {
+    this.catchingUp ??= this.readMissedUpdates().finally(() => {
+      this.catchingUp = null;
+    });
+    return this.catchingUp;
+  }
+
+  private async readMissedUpdates(): Promise<void> {
+    if (this.state !== "ready") return;
+    const missed = await this.updates.updatesAfter(this.name, this.lastSeq);
+    if (this.state !== "ready" || missed.length === 0) return;
+
+    const before = Y.encodeStateVector(this.doc);
+    this.doc.transact(() => {
+      for (const update of missed) this.applyStored(update.data, update.seq);
+    }, REMOTE_ORIGIN);
+    this.lastSeq = Math.max(this.lastSeq, missed.at(-1)!.seq);
+    this.updatesSinceSnapshot += missed.length;
+
+    const difference = Y.encodeStateAsUpdate(this.doc, before);
+    if (!isEmptyUpdate(difference)) this.broadcast(encodeUpdate(difference));
+    this.logger.info(
+      { seq: this.lastSeq, updates: missed.length },
+      "room caught up from the store",
+    );
+  }
+
+  private catchUpLogged(): Promise<void> {
+    return this.catchUp().catch((error: unknown) =>
+      this.logger.warn({ err: error, seq: this.lastSeq }, "catch-up failed"),
+    );
   }
 
   /**
@@ -196,6 +334,7 @@ export class Room {
   /** Frees the document. The room must have no members. */
   unload(): void {
     this.state = "unloaded";
+    this.peers?.leave(this);
     this.awareness.off("update", this.relayAwareness);
     this.awareness.destroy();
     this.doc.destroy();
@@ -225,6 +364,8 @@ export class Room {
       changed,
     );
     this.broadcast(encodeAwareness(update));
+    if (origin !== REMOTE_ORIGIN)
+      this.peers?.publishAwareness(this.name, update);
   };
 
   // Registers the client ids of the states a member sent, so history can
@@ -245,20 +386,43 @@ export class Room {
 
   private compactIfDue(): void {
     if (this.updatesSinceSnapshot < this.options.compactAfterUpdates) return;
+    if (this.writingSnapshot) return;
+    const seq = this.lastSeq;
+    // Every update is already stored, and a missing snapshot only slows
+    // the next load, so a failure is logged and retried after the next update.
+    const failed = (error: unknown) =>
+      this.logger.error({ err: error, seq }, "snapshot failed");
+    const written = (state: Uint8Array) => {
+      this.logger.info({ seq, bytes: state.byteLength }, "snapshot written");
+    };
     try {
       const state = Y.encodeStateAsUpdate(this.doc);
-      this.options.storage.writeSnapshot(this.name, this.lastSeq, state);
-      this.logger.info(
-        { seq: this.lastSeq, bytes: state.byteLength },
-        "snapshot written",
-      );
+      const result = this.updates.writeSnapshot(this.name, seq, state);
       this.updatesSinceSnapshot = 0;
+      if (!(result instanceof Promise)) return written(state);
+
+      this.writingSnapshot = true;
+      result
+        .then(
+          () => written(state),
+          (error: unknown) => {
+            this.updatesSinceSnapshot = this.options.compactAfterUpdates;
+            failed(error);
+          },
+        )
+        .finally(() => {
+          this.writingSnapshot = false;
+        });
     } catch (error) {
-      // Every update is already stored, and a missing snapshot only slows
-      // the next load, so log and try again after the next update.
-      this.logger.error({ err: error, seq: this.lastSeq }, "snapshot failed");
+      this.updatesSinceSnapshot = this.options.compactAfterUpdates;
+      failed(error);
     }
   }
+}
+
+/** True for a Yjs update (format v1) with no structs and no deletions. */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.byteLength <= 2;
 }
 
 function isMember(

@@ -1,7 +1,11 @@
+import fs from "node:fs";
 import http from "node:http";
+import https from "node:https";
+import { createSecureContext } from "node:tls";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer } from "ws";
 import { loadAuthSecret } from "./auth-secret.ts";
+import { openCluster, type ClusterNode } from "./cluster/start.ts";
 import { CloseCode } from "./close-codes.ts";
 import { defaultConfig, type ServerConfig } from "./config.ts";
 import { DatasetStore } from "./datasets.ts";
@@ -10,6 +14,7 @@ import { createServerEvents, type ServerEvents } from "./events.ts";
 import { createRequestHandler } from "./http.ts";
 import { publicBaseUrl } from "./links.ts";
 import { createLogger, type Logger } from "./log.ts";
+import { rateLimitFor } from "./rate-limit.ts";
 import { RoomRegistry } from "./rooms.ts";
 import type { Role } from "./roles.ts";
 import { StaticFiles } from "./static.ts";
@@ -33,9 +38,12 @@ export interface StartOptions extends Partial<ServerConfig> {
 
 /** A running server. */
 export interface RunningServer {
-  /** `http://<host>:<port>` as bound, for programs on this machine. */
+  /**
+   * `http://<host>:<port>` as bound (`https` with TLS), for programs on this
+   * machine.
+   */
   url: string;
-  /** `ws://<host>:<port>/sync`, the y-websocket server URL. */
+  /** `ws://<host>:<port>/sync` (`wss` with TLS), the y-websocket server URL. */
   syncUrl: string;
   port: number;
   host: string;
@@ -69,6 +77,13 @@ export async function startServer(
   const logger = options.logger ?? createLogger(config.logLevel);
   const events = createServerEvents();
 
+  // Read before storage opens, so a missing certificate file fails the
+  // start without leaving a database open.
+  const tls = readTlsFiles(config);
+  const scheme = tls ? "https" : "http";
+  const linkBase = (port: number): string =>
+    publicBaseUrl(config.host, port).replace(/^http:/, `${scheme}:`);
+
   const storage = Storage.open(config.dataDir, {
     durability: config.durability,
   });
@@ -85,8 +100,18 @@ export async function startServer(
     throw error;
   }
 
+  let cluster: ClusterNode | null;
+  try {
+    cluster = await openCluster(config, storage, logger);
+  } catch (error) {
+    storage.close();
+    throw error;
+  }
+
   const rooms = new RoomRegistry({
     storage,
+    updates: cluster?.updates,
+    peers: cluster?.peers,
     logger,
     events,
     roomIdleMs: config.roomIdleMs,
@@ -101,24 +126,25 @@ export async function startServer(
     noServer: true,
     maxPayload: config.maxMessageBytes,
   });
-  const httpServer: http.Server = http.createServer(
-    createRequestHandler({
-      secret,
-      storage,
-      publicDataDir: config.publicDataDir,
-      publicBaseUrl: (): string => publicBaseUrl(config.host, boundPort()),
-      closeSockets: (planId, match, reason) =>
-        rooms.closeMembers(planId, match, reason),
-      logger,
-      datasets: new DatasetStore(config.publicDataDir),
-      staticFiles: new StaticFiles(config.webDir),
-      isStopping,
-      health: () => ({
-        rooms: rooms.names().length,
-        clients: wss.clients.size,
-      }),
+  const handleRequest = createRequestHandler({
+    secret,
+    storage,
+    publicDataDir: config.publicDataDir,
+    publicBaseUrl: (): string => linkBase(boundPort()),
+    closeSockets: (planId, match, reason) =>
+      rooms.closeMembers(planId, match, reason),
+    logger,
+    datasets: new DatasetStore(config.publicDataDir),
+    staticFiles: new StaticFiles(config.webDir),
+    isStopping,
+    health: () => ({
+      rooms: rooms.names().length,
+      clients: wss.clients.size,
     }),
-  );
+  });
+  const httpServer: http.Server | https.Server = tls
+    ? https.createServer(tls, handleRequest)
+    : http.createServer(handleRequest);
   httpServer.on("upgrade", (request, socket, head) =>
     handleUpgrade(
       {
@@ -129,6 +155,11 @@ export async function startServer(
         logger,
         events,
         maxMessageBytes: config.maxMessageBytes,
+        rateLimit: rateLimitFor(config.maxMessageBytes, {
+          messagesPerSecond: config.rateLimitMessagesPerSecond,
+          messageBurst: config.rateLimitMessageBurst,
+          bytesPerSecond: config.rateLimitBytesPerSecond,
+        }),
         isStopping,
       },
       request,
@@ -142,6 +173,7 @@ export async function startServer(
     await listen(httpServer, config.port, config.host);
   } catch (error) {
     stopPings();
+    await cluster?.close();
     storage.close();
     throw error;
   }
@@ -153,14 +185,15 @@ export async function startServer(
       port,
       dataDir: config.dataDir,
       durability: config.durability,
+      tls: tls !== null,
     },
     "server listening",
   );
 
   let closing: Promise<void> | null = null;
   return {
-    url: `http://${urlHost}:${port}`,
-    syncUrl: `ws://${urlHost}:${port}/sync`,
+    url: `${scheme}://${urlHost}:${port}`,
+    syncUrl: `${tls ? "wss" : "ws"}://${urlHost}:${port}/sync`,
     port,
     host: config.host,
     config,
@@ -169,10 +202,8 @@ export async function startServer(
     events,
     logger,
     secret,
-    demoLinks: () =>
-      demoInviteLinks(storage, secret, publicBaseUrl(config.host, port)),
-    demoPayAdminLink: () =>
-      demoPayAdminLink(storage, secret, publicBaseUrl(config.host, port)),
+    demoLinks: () => demoInviteLinks(storage, secret, linkBase(port)),
+    demoPayAdminLink: () => demoPayAdminLink(storage, secret, linkBase(port)),
     close: () => {
       stopping = true;
       closing ??= shutdown({
@@ -180,6 +211,7 @@ export async function startServer(
         wss,
         rooms,
         storage,
+        cluster,
         logger,
         stopPings,
         timeoutMs: options.closeTimeoutMs ?? 2_000,
@@ -189,11 +221,51 @@ export async function startServer(
   };
 }
 
+/**
+ * Reads the certificate and key files named by `tlsCert` and `tlsKey`, or
+ * returns null when neither is set.
+ */
+function readTlsFiles(
+  config: ServerConfig,
+): { cert: Buffer; key: Buffer } | null {
+  if (config.tlsCert === undefined && config.tlsKey === undefined) return null;
+  if (config.tlsCert === undefined || config.tlsKey === undefined) {
+    throw new Error(
+      "TLS needs both a certificate (TLS_CERT) and a key (TLS_KEY); only one is set.",
+    );
+  }
+  const files = {
+    cert: readTlsFile("TLS_CERT", config.tlsCert),
+    key: readTlsFile("TLS_KEY", config.tlsKey),
+  };
+  try {
+    createSecureContext(files);
+  } catch (error) {
+    throw new Error(
+      `TLS_CERT ${config.tlsCert} and TLS_KEY ${config.tlsKey} do not form a usable certificate: ${(error as Error).message}. Check that both are PEM files and that the key belongs to the certificate.`,
+      { cause: error },
+    );
+  }
+  return files;
+}
+
+function readTlsFile(name: string, file: string): Buffer {
+  try {
+    return fs.readFileSync(file);
+  } catch (error) {
+    throw new Error(
+      `${name} file ${file} could not be read: ${(error as Error).message}. Point ${name} to a readable PEM file.`,
+      { cause: error },
+    );
+  }
+}
+
 interface ShutdownParts {
-  httpServer: http.Server;
+  httpServer: http.Server | https.Server;
   wss: WebSocketServer;
   rooms: RoomRegistry;
   storage: Storage;
+  cluster: ClusterNode | null;
   logger: Logger;
   stopPings: () => void;
   timeoutMs: number;
@@ -212,6 +284,8 @@ async function shutdown(parts: ShutdownParts): Promise<void> {
   parts.httpServer.closeAllConnections();
   await closed;
   parts.rooms.unloadAll();
+  // Waits for updates still being written to PostgreSQL.
+  await parts.cluster?.close();
   parts.storage.close();
   parts.logger.info("server stopped");
 }
@@ -257,7 +331,11 @@ function startPings(wss: WebSocketServer, intervalMs: number): () => void {
   return () => clearInterval(timer);
 }
 
-function listen(server: http.Server, port: number, host: string) {
+function listen(
+  server: http.Server | https.Server,
+  port: number,
+  host: string,
+) {
   return new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => {

@@ -205,6 +205,18 @@ export class Storage {
     };
   }
 
+  /** Reads the updates of a room stored after `seq`, in order. */
+  updatesAfter(room: string, seq: number): { seq: number; data: Uint8Array }[] {
+    const rows = this.statements.updatesAfter.all(room, seq) as {
+      seq: number;
+      data: Buffer;
+    }[];
+    return rows.map((row) => ({
+      seq: row.seq,
+      data: new Uint8Array(row.data),
+    }));
+  }
+
   /** Number of updates ever stored for a room, snapshots aside. */
   countUpdates(room: string): number {
     return (this.statements.countUpdates.get(room) as { count: number }).count;

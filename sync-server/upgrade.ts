@@ -6,6 +6,7 @@ import { CloseCode, closeReason } from "./close-codes.ts";
 import { Connection } from "./connection.ts";
 import type { ServerEvents } from "./events.ts";
 import { redactUrl, type Logger } from "./log.ts";
+import type { RateLimit } from "./rate-limit.ts";
 import { parseRoomName, type RoomName } from "./roles.ts";
 import type { RoomRegistry } from "./rooms.ts";
 import type { Storage } from "./storage.ts";
@@ -25,6 +26,7 @@ export interface UpgradeContext {
   logger: Logger;
   events: ServerEvents;
   maxMessageBytes: number;
+  rateLimit: RateLimit;
   isStopping: () => boolean;
 }
 
@@ -129,6 +131,13 @@ function accept(
   head: Buffer,
   checked: Admission,
 ): void {
+  // The token check is asynchronous, so a handshake that began before
+  // close() can finish after the clients were closed; joining then would
+  // keep the HTTP server open forever.
+  if (context.isStopping()) {
+    socket.destroy();
+    return;
+  }
   context.wss.handleUpgrade(request, socket, head, (ws) => {
     addTooBigReason(ws, context.maxMessageBytes);
     context.wss.emit("connection", ws, request);
@@ -153,6 +162,7 @@ function accept(
       room,
       logger: context.logger,
       events: context.events,
+      rateLimit: context.rateLimit,
       onClose: () => context.rooms.release(room),
     });
   });

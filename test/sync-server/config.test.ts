@@ -18,6 +18,14 @@ describe("readConfig", () => {
       logLevel: "info",
       webDir: path.resolve("dist/web"),
       publicDataDir: path.resolve("public/data"),
+      rateLimitMessagesPerSecond: undefined,
+      rateLimitMessageBurst: undefined,
+      rateLimitBytesPerSecond: undefined,
+      tlsCert: undefined,
+      tlsKey: undefined,
+      databaseUrl: undefined,
+      redisUrl: undefined,
+      clusterCatchUpMs: 10_000,
     });
   });
 
@@ -33,6 +41,14 @@ describe("readConfig", () => {
       LOG_LEVEL: "warn",
       WEB_DIR: "/srv/web",
       PUBLIC_DATA_DIR: "/srv/data",
+      RATE_LIMIT_MESSAGES_PER_SECOND: "50",
+      RATE_LIMIT_MESSAGE_BURST: "200",
+      RATE_LIMIT_BYTES_PER_SECOND: "2097152",
+      TLS_CERT: "/srv/tls/cert.pem",
+      TLS_KEY: "/srv/tls/key.pem",
+      DATABASE_URL: "postgres://meridian@127.0.0.1:5432/meridian",
+      REDIS_URL: "redis://127.0.0.1:6379",
+      CLUSTER_CATCH_UP_MS: "2500",
     });
     expect(config).toEqual({
       port: 0,
@@ -45,6 +61,14 @@ describe("readConfig", () => {
       logLevel: "warn",
       webDir: "/srv/web",
       publicDataDir: "/srv/data",
+      rateLimitMessagesPerSecond: 50,
+      rateLimitMessageBurst: 200,
+      rateLimitBytesPerSecond: 2097152,
+      tlsCert: "/srv/tls/cert.pem",
+      tlsKey: "/srv/tls/key.pem",
+      databaseUrl: "postgres://meridian@127.0.0.1:5432/meridian",
+      redisUrl: "redis://127.0.0.1:6379",
+      clusterCatchUpMs: 2500,
     });
   });
 

@@ -1,0 +1,197 @@
+import { randomUUID } from "node:crypto";
+import { Redis } from "ioredis";
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import type { Logger } from "../log.ts";
+import type { ClusterRoom, RoomPeers } from "./peers.ts";
+
+const CHANNEL_PREFIX = "meridian:room:";
+
+const MessageKind = { update: 0, awareness: 1, queryAwareness: 2 } as const;
+
+export interface RedisPeersOptions {
+  redisUrl: string;
+  logger: Logger;
+  /** Milliseconds between catch-ups of every loaded room from the store. */
+  catchUpIntervalMs: number;
+}
+
+/**
+ * Redis pub/sub between server nodes: one channel per room, carrying stored
+ * updates, awareness updates and requests for awareness. Pub/sub drops
+ * messages while a node is disconnected, so each room also catches up from
+ * the shared store after a reconnect and on a timer.
+ */
+export class RedisPeers implements RoomPeers {
+  /** Random id of this node, so that it ignores its own messages. */
+  readonly nodeId = randomUUID();
+  private readonly publisher: Redis;
+  private readonly subscriber: Redis;
+  private readonly rooms = new Map<string, ClusterRoom>();
+  private readonly logger: Logger;
+  private readonly timer: NodeJS.Timeout;
+
+  private constructor(
+    publisher: Redis,
+    subscriber: Redis,
+    options: RedisPeersOptions,
+  ) {
+    this.publisher = publisher;
+    this.subscriber = subscriber;
+    this.logger = options.logger.child({ node: this.nodeId });
+    this.subscriber.on("messageBuffer", (channel: Buffer, message: Buffer) =>
+      this.receive(channel.toString(), message),
+    );
+    this.subscriber.on("ready", () => this.onReady());
+    for (const client of [publisher, subscriber]) {
+      client.on("error", (error: Error) =>
+        this.logger.warn({ err: error }, "Redis connection error"),
+      );
+    }
+    this.timer = setInterval(
+      () => this.catchUpAll(),
+      options.catchUpIntervalMs,
+    );
+    this.timer.unref();
+  }
+
+  /** Connects a publishing and a subscribing client to REDIS_URL. */
+  static async open(options: RedisPeersOptions): Promise<RedisPeers> {
+    const connect = async () => {
+      const client = new Redis(options.redisUrl, { lazyConnect: true });
+      await client.connect();
+      return client;
+    };
+    let publisher: Redis | null = null;
+    try {
+      publisher = await connect();
+      const subscriber = await connect();
+      return new RedisPeers(publisher, subscriber, options);
+    } catch (error) {
+      publisher?.disconnect();
+      throw new Error(
+        `Connecting to Redis at REDIS_URL failed: ${(error as Error).message}. Check that redis-server runs and the URL is right.`,
+        { cause: error },
+      );
+    }
+  }
+
+  async join(room: ClusterRoom): Promise<void> {
+    this.rooms.set(room.name, room);
+    await this.subscriber.subscribe(CHANNEL_PREFIX + room.name);
+  }
+
+  leave(room: ClusterRoom): void {
+    if (this.rooms.get(room.name) !== room) return;
+    this.rooms.delete(room.name);
+    this.subscriber
+      .unsubscribe(CHANNEL_PREFIX + room.name)
+      .catch((error: unknown) =>
+        this.logger.warn({ err: error, room: room.name }, "unsubscribe failed"),
+      );
+  }
+
+  queryAwareness(room: string): void {
+    this.publish(room, MessageKind.queryAwareness, 0, new Uint8Array());
+  }
+
+  publishUpdate(room: string, seq: number, update: Uint8Array): void {
+    this.publish(room, MessageKind.update, seq, update);
+  }
+
+  publishAwareness(room: string, update: Uint8Array): void {
+    this.publish(room, MessageKind.awareness, 0, update);
+  }
+
+  /** Stops the catch-up timer and closes both Redis connections. */
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    this.rooms.clear();
+    await Promise.allSettled([this.publisher.quit(), this.subscriber.quit()]);
+  }
+
+  // A lost publish is not retried: the other nodes read the update from the
+  // store on their next catch-up, and awareness is renewed by its clients.
+  private publish(
+    room: string,
+    kind: number,
+    seq: number,
+    payload: Uint8Array,
+  ): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarString(encoder, this.nodeId);
+    encoding.writeVarUint(encoder, kind);
+    encoding.writeVarUint(encoder, seq);
+    encoding.writeVarUint8Array(encoder, payload);
+    this.publisher
+      .publish(
+        CHANNEL_PREFIX + room,
+        Buffer.from(encoding.toUint8Array(encoder)),
+      )
+      .catch((error: unknown) =>
+        this.logger.warn({ err: error, room, kind }, "publish failed"),
+      );
+  }
+
+  private receive(channel: string, message: Buffer): void {
+    const room = this.rooms.get(channel.slice(CHANNEL_PREFIX.length));
+    if (!channel.startsWith(CHANNEL_PREFIX) || !room) return;
+
+    try {
+      const decoder = decoding.createDecoder(new Uint8Array(message));
+      if (decoding.readVarString(decoder) === this.nodeId) return;
+      const kind = decoding.readVarUint(decoder);
+      const seq = decoding.readVarUint(decoder);
+      const payload = decoding.readVarUint8Array(decoder);
+      this.dispatch(room, kind, seq, payload);
+    } catch (error) {
+      this.logger.error(
+        { err: error, room: room.name, bytes: message.byteLength },
+        "cluster message rejected",
+      );
+    }
+  }
+
+  private dispatch(
+    room: ClusterRoom,
+    kind: number,
+    seq: number,
+    payload: Uint8Array,
+  ): void {
+    switch (kind) {
+      case MessageKind.update:
+        return room.applyRemoteUpdate(payload, seq);
+      case MessageKind.awareness:
+        return room.applyRemoteAwareness(payload);
+      case MessageKind.queryAwareness: {
+        const states = room.encodeAwarenessStates();
+        if (states) this.publishAwareness(room.name, states);
+        return;
+      }
+      default:
+        throw new Error(`unknown cluster message kind ${kind}`);
+    }
+  }
+
+  // The subscriber was ready before the constructor ran, so a "ready" event
+  // means a reconnect. ioredis subscribes again by itself, but messages
+  // sent while this node was away are gone, so every room reads the store.
+  private onReady(): void {
+    this.logger.info(
+      { rooms: this.rooms.size },
+      "Redis reconnected, catching up",
+    );
+    this.catchUpAll();
+    for (const name of this.rooms.keys()) this.queryAwareness(name);
+  }
+
+  private catchUpAll(): void {
+    for (const room of this.rooms.values()) {
+      room
+        .catchUp()
+        .catch((error: unknown) =>
+          this.logger.warn({ err: error, room: room.name }, "catch-up failed"),
+        );
+    }
+  }
+}
