@@ -1,0 +1,31 @@
+import { describeTrace } from "../trace.ts";
+import type { Kpi } from "./types.ts";
+
+const HEADER = "kpi,label,level,id,name,value,unit,trace";
+
+function field(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * Formats KPIs as CSV: one row per KPI with the level "plan", then one row
+ * per breakdown row, each with its trace on one line.
+ */
+export function formatInsightsCsv(kpis: readonly Kpi[]): string {
+  const lines = [HEADER];
+  for (const kpi of kpis) {
+    const head = [kpi.id, kpi.label];
+    lines.push(
+      [...head, "plan", "", "", kpi.value, kpi.unit, describeTrace(kpi.trace)]
+        .map(field)
+        .join(","),
+    );
+    for (const row of kpi.breakdown) {
+      const cells = [row.level, row.id, row.name, row.value, kpi.unit];
+      lines.push(
+        [...head, ...cells, describeTrace(row.trace)].map(field).join(","),
+      );
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,153 @@
+import { centsToString, MoneyDecimal, toCents } from "../money.ts";
+import type { FeatureMatrix } from "./features.ts";
+import type {
+  FeatureName,
+  FeatureSeparation,
+  Segment,
+  SegmentCentroid,
+} from "./types.ts";
+
+/** Distance from the mean, in standard deviations, from which a feature names a segment. */
+export const NAMING_THRESHOLD = 0.5;
+
+/** Words for a centroid above and below the mean on each non-geographic feature. */
+const DESCRIPTORS: Record<
+  Exclude<FeatureName, "longitude" | "latitude">,
+  [string, string]
+> = {
+  potential: ["High potential", "Low potential"],
+  population: ["Large accounts", "Small accounts"],
+  bookings: ["High bookings", "Low bookings"],
+  dealCount: ["Frequent deals", "Few deals"],
+};
+
+/** Builds each segment's size, centroid in original units, separation and proposed name. */
+export function describeSegments(
+  features: FeatureMatrix,
+  assignment: Int32Array,
+  k: number,
+): Segment[] {
+  const sums = columnSums(features, assignment, k);
+  const sizes = new Int32Array(k);
+  for (let i = 0; i < assignment.length; i++) sizes[assignment[i]]++;
+
+  const segments: Segment[] = [];
+  for (let c = 0; c < k; c++) {
+    const separation = features.names.map((feature, f) => ({
+      feature,
+      zScore: sums.standard[c][f] / sizes[c],
+    }));
+    separation.sort((x, y) => Math.abs(y.zScore) - Math.abs(x.zScore));
+    segments.push({
+      index: c,
+      name: proposeName(separation),
+      accountCount: sizes[c],
+      potentialCents: sums.raw[c][0],
+      centroid: centroidOf(features.names, sums.raw[c], sizes[c]),
+      separation,
+    });
+  }
+  makeNamesUnique(segments);
+  return segments;
+}
+
+/** Per cluster and feature: sums of the raw values and of the standardised values. */
+function columnSums(
+  features: FeatureMatrix,
+  assignment: Int32Array,
+  k: number,
+) {
+  const { dimensions, values, raw } = features;
+  const rawSums = Array.from({ length: k }, () =>
+    new Array<number>(dimensions).fill(0),
+  );
+  const standardSums = Array.from({ length: k }, () =>
+    new Array<number>(dimensions).fill(0),
+  );
+  for (let i = 0; i < assignment.length; i++) {
+    const c = assignment[i];
+    for (let f = 0; f < dimensions; f++) {
+      rawSums[c][f] += raw[f][i];
+      standardSums[c][f] += values[i * dimensions + f];
+    }
+  }
+  return { raw: rawSums, standard: standardSums };
+}
+
+/** Returns means in original units. Money is divided exactly and rounded half-even to the cent. */
+function centroidOf(
+  names: FeatureName[],
+  sums: number[],
+  size: number,
+): SegmentCentroid {
+  const mean = (f: number) => sums[f] / size;
+  const meanMoney = (f: number) =>
+    centsToString(
+      toCents(new MoneyDecimal(sums[f]).dividedBy(size).dividedBy(100)),
+    );
+
+  const centroid: SegmentCentroid = {
+    potential: meanMoney(0),
+    population: Math.round(mean(1)),
+    lon: round(mean(2), 4),
+    lat: round(mean(3), 4),
+  };
+  if (names.includes("bookings")) {
+    centroid.bookings = meanMoney(4);
+    centroid.dealCount = round(mean(5), 2);
+  }
+  return centroid;
+}
+
+function round(value: number, digits: number): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}
+
+/**
+ * Proposes a name from the strongest non-geographic feature and the
+ * direction of the centroid from the mean location, such as
+ * "High potential, West". Features within NAMING_THRESHOLD of the mean
+ * give "Average" and "Central".
+ */
+export function proposeName(separation: readonly FeatureSeparation[]): string {
+  const z = (feature: FeatureName) =>
+    separation.find((s) => s.feature === feature)?.zScore ?? 0;
+
+  let profile = "Average accounts";
+  for (const { feature, zScore } of separation) {
+    if (feature === "longitude" || feature === "latitude") continue;
+    if (Math.abs(zScore) >= NAMING_THRESHOLD) {
+      profile = DESCRIPTORS[feature][zScore > 0 ? 0 : 1];
+    }
+    break;
+  }
+  return `${profile}, ${direction(z("latitude"), z("longitude"))}`;
+}
+
+function direction(latitude: number, longitude: number): string {
+  const northSouth =
+    latitude >= NAMING_THRESHOLD
+      ? "North"
+      : latitude <= -NAMING_THRESHOLD
+        ? "South"
+        : "";
+  const eastWest =
+    longitude >= NAMING_THRESHOLD
+      ? "East"
+      : longitude <= -NAMING_THRESHOLD
+        ? "West"
+        : "";
+  if (northSouth && eastWest) return `${northSouth}-${eastWest.toLowerCase()}`;
+  return northSouth || eastWest || "Central";
+}
+
+/** Adds the segment's number to every name that more than one segment proposes. */
+function makeNamesUnique(segments: Segment[]) {
+  const counts = new Map<string, number>();
+  for (const s of segments) counts.set(s.name, (counts.get(s.name) ?? 0) + 1);
+  for (const s of segments) {
+    if ((counts.get(s.name) ?? 0) > 1)
+      s.name = `${s.name} (segment ${s.index + 1})`;
+  }
+}

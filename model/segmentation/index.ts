@@ -1,0 +1,3 @@
+export { segmentAccounts } from "./segment.ts";
+export { proposeName, NAMING_THRESHOLD } from "./describe.ts";
+export * from "./types.ts";
