@@ -5,7 +5,7 @@ import { lazyStatements } from "./storage-schema.ts";
 export interface ReviewEvent {
   id: string;
   planId: string;
-  /** What was done, such as "request-review" or "approve". */
+  /** Action taken, such as "request-review" or "approve". */
   action: string;
   /** Plan status after the action. */
   status: string;

@@ -132,7 +132,7 @@ function accept(
   checked: Admission,
 ): void {
   // The token check is asynchronous, so a handshake that began before
-  // close() can finish after the clients were closed; joining then would
+  // close() can finish after the clients were closed. Joining then would
   // keep the HTTP server open forever.
   if (context.isStopping()) {
     socket.destroy();

@@ -7,7 +7,7 @@ import type { RecordedChange } from "./plan-history.ts";
  * - `client`: the person registered to the Yjs client that created the value;
  * - `sender`: a deletion, which Yjs records without a client, credited to
  *   the person whose connection sent the update;
- * - `unattributed`: the creating client is registered to nobody (yet).
+ * - `unattributed`: the creating client is not registered to any person yet.
  */
 export type Attribution = "client" | "sender" | "unattributed";
 

@@ -25,9 +25,8 @@ export interface RegisteringMember {
  * so that history can credit the structs those clients created to the
  * connection's person. A state whose `user.id` names someone else is a
  * relayed copy of another client's state and registers nothing. The
- * earlier client ids a state lists register only when nobody holds them
- * yet, which the store's first-registration-wins rule guarantees for every
- * id. `attempted` remembers the ids already sent to the store for this
+ * earlier client ids a state lists register only when no person has them
+ * yet, because the store keeps the first registration of every id. `attempted` remembers the ids already sent to the store for this
  * room, so renewals every 15 seconds write nothing.
  */
 export function registerAwarenessClients(

@@ -165,7 +165,7 @@ test("viewer reads comments only", async () => {
     );
     await thread.waitFor({ timeout: PAGE_TIMEOUT_MS });
 
-    // The picker tells a viewer how to read comments, not how to write them.
+    // The picker shows a viewer how to read comments, not how to write them.
     const hint = await viewer.page
       .getByTestId("comment-picker-hint")
       .textContent();
