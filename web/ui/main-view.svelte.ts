@@ -1,4 +1,4 @@
-/** The views of a plan: the map, and the planning and pay views beside it. */
+/** The views of a plan: the map, and the planning, pay and insights views beside it. */
 export type MainView =
   | "map"
   | "targets"
@@ -7,6 +7,7 @@ export type MainView =
   | "scenarios"
   | "incentives"
   | "statements"
+  | "insights"
   | "versions";
 
 export const MAIN_VIEWS: { view: MainView; label: string }[] = [
@@ -17,6 +18,7 @@ export const MAIN_VIEWS: { view: MainView; label: string }[] = [
   { view: "scenarios", label: "Scenarios" },
   { view: "incentives", label: "Incentives" },
   { view: "statements", label: "Statements" },
+  { view: "insights", label: "Insights" },
   { view: "versions", label: "Versions" },
 ];
 
