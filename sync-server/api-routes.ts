@@ -35,6 +35,7 @@ import {
 } from "./api-versions.ts";
 import { join, renameSession, session } from "./api.ts";
 import { HttpError, requireMethod, sendJson } from "./http-json.ts";
+import { readBookingsInsights, readPayInsights } from "./insights/routes.ts";
 import { routePay } from "./pay/routes.ts";
 
 type Handler = (
@@ -107,6 +108,24 @@ const ROUTES: Route[] = [
       GET: {
         status: 200,
         handle: (c, r, [plan, seq]) => readTimelineState(c, r, plan, seq),
+      },
+    },
+  },
+  {
+    pattern: new RegExp(`^/api/plans/${SEGMENT}/insights/pay$`),
+    methods: {
+      GET: {
+        status: 200,
+        handle: (c, r, [plan]) => readPayInsights(c, r, plan),
+      },
+    },
+  },
+  {
+    pattern: new RegExp(`^/api/plans/${SEGMENT}/insights/bookings$`),
+    methods: {
+      GET: {
+        status: 200,
+        handle: (c, r, [plan]) => readBookingsInsights(c, r, plan),
       },
     },
   },

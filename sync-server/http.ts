@@ -10,12 +10,19 @@ import { IMMUTABLE, sendFile, type StaticFiles } from "./static.ts";
 import { SYNC_PATH } from "./upgrade.ts";
 import { UploadedDatasetStore } from "./uploaded-datasets.ts";
 
+/** The reply of `GET /healthz` while the server is not stopping. */
+export interface HealthReport {
+  /** False when a service the server needs is down, so /healthz is a 503. */
+  ready: boolean;
+  /** Small figures added to the reply body. */
+  figures: Record<string, unknown>;
+}
+
 export interface HttpContext extends ApiContext {
   datasets: DatasetStore;
   staticFiles: StaticFiles;
   isStopping: () => boolean;
-  /** Small figures for /healthz. */
-  health: () => Record<string, unknown>;
+  health: () => Promise<HealthReport>;
 }
 
 const DATASET_PATH = /^\/api\/datasets\/([^/]+)$/;
@@ -69,12 +76,7 @@ async function route(
     "request",
   );
 
-  if (pathname === "/healthz") {
-    if (context.isStopping()) {
-      return sendJson(response, 503, { status: "stopping" });
-    }
-    return sendJson(response, 200, { status: "ok", ...context.health() });
-  }
+  if (pathname === "/healthz") return replyHealth(context, response);
 
   const upload = ACCOUNTS_UPLOAD_PATH.exec(pathname);
   if (upload) {
@@ -120,6 +122,21 @@ async function route(
 
   requireMethod(method, ["GET", "HEAD"]);
   await context.staticFiles.serve(request, response, pathname);
+}
+
+async function replyHealth(
+  context: HttpContext,
+  response: ServerResponse,
+): Promise<void> {
+  if (context.isStopping()) {
+    return sendJson(response, 503, { status: "stopping" });
+  }
+  const report = await context.health();
+  if (context.isStopping()) {
+    return sendJson(response, 503, { status: "stopping" });
+  }
+  const status = report.ready ? "ok" : "unavailable";
+  sendJson(response, report.ready ? 200 : 503, { status, ...report.figures });
 }
 
 /**

@@ -5,6 +5,7 @@ import { createSecureContext } from "node:tls";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer } from "ws";
 import { loadAuthSecret } from "./auth-secret.ts";
+import { healthReport } from "./cluster/health.ts";
 import { openCluster, type ClusterNode } from "./cluster/start.ts";
 import { CloseCode } from "./close-codes.ts";
 import { defaultConfig, type ServerConfig } from "./config.ts";
@@ -137,10 +138,11 @@ export async function startServer(
     datasets: new DatasetStore(config.publicDataDir),
     staticFiles: new StaticFiles(config.webDir),
     isStopping,
-    health: () => ({
-      rooms: rooms.names().length,
-      clients: wss.clients.size,
-    }),
+    health: () =>
+      healthReport(
+        { rooms: rooms.names().length, clients: wss.clients.size },
+        cluster,
+      ),
   });
   const httpServer: http.Server | https.Server = tls
     ? https.createServer(tls, handleRequest)

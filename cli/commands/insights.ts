@@ -15,8 +15,13 @@ import { computeInsights } from "../../model/insights/insights.ts";
 import { buildPlanKpiInput } from "../../model/insights/plan-input.ts";
 import { yearTarget } from "../../model/plan/targets.ts";
 import { derivePlanning } from "../../model/planning/derive.ts";
+import type { PayKpiInput } from "../../model/insights/types.ts";
+import { DatasetStore } from "../../sync-server/datasets.ts";
+import { HttpError } from "../../sync-server/http-json.ts";
+import { computePayInsights } from "../../sync-server/insights/pay-insights.ts";
 import { loadPlanDoc } from "../../sync-server/plans.ts";
 import { Storage, StorageError } from "../../sync-server/storage.ts";
+import { UploadedDatasetStore } from "../../sync-server/uploaded-datasets.ts";
 
 const FORMATS = ["csv", "json"];
 
@@ -33,8 +38,10 @@ The command reads the server's SQLite database directly and rebuilds the
 plan from its stored updates, so the server need not run. Accounts come
 from the plan's accounts dataset as in "meridian export accounts", and
 named-account overrides in effect today (UTC) count in their territory.
-KPIs that need pay data (statements, credit, payouts, disputes) have the
-value "not available".
+Pay KPIs (statements, credit, payouts, disputes) come from the server's
+pay tables in the same database, computed as GET .../insights/pay computes
+them for an incentives administrator, so they cover every rep. A database
+without pay tables leaves them "not available".
 
 CSV has the header kpi,label,level,id,name,value,unit,trace: one row per
 KPI with the level "plan", then one row per breakdown entry. JSON is the
@@ -134,15 +141,61 @@ async function planInsights(
     ),
   });
 
-  // NOTE: pay-side KPIs stay "not available" because the CLI does not read
-  // the server's statement, credit and dispute tables yet.
-  return computeInsights({
-    ...design,
-    quotas: model.quota?.quotas ?? [],
-    companyTargetCents:
-      model.targets === null ? null : yearTarget(model.targets).cents,
-  });
+  const pay = await readPayInput(dataDir, publicDataDir, planId);
+  return computeInsights(
+    {
+      ...design,
+      quotas: model.quota?.quotas ?? [],
+      companyTargetCents:
+        model.targets === null ? null : yearTarget(model.targets).cents,
+    },
+    pay,
+  );
 }
+
+/**
+ * Pay access of the CLI. Anyone who can read DATA_DIR can read every
+ * statement, so the command reads them as an administrator does.
+ */
+const OPERATOR_ACCESS = { admin: true, repId: null };
+
+/**
+ * Computes the pay-side KPI inputs with the server's own code over the
+ * database and dataset folders, or returns undefined for a database that
+ * predates the pay tables.
+ */
+async function readPayInput(
+  dataDir: string,
+  publicDataDir: string,
+  planId: string,
+): Promise<PayKpiInput | undefined> {
+  let storage: Storage | null = null;
+  try {
+    storage = Storage.open(dataDir, { readonly: true });
+    if (storage.version < PAY_TABLES_VERSION) return undefined;
+    const sources = {
+      datasets: new DatasetStore(publicDataDir),
+      uploads: new UploadedDatasetStore(path.join(dataDir, "datasets")),
+    };
+    const pay = await computePayInsights(
+      storage,
+      sources,
+      planId,
+      OPERATOR_ACCESS,
+    );
+    return pay.input;
+  } catch (error) {
+    if (error instanceof StorageError || error instanceof HttpError) {
+      throw new CliError(error.message);
+    }
+    throw error;
+  } finally {
+    storage?.close();
+  }
+}
+
+/** Storage version that added the pay tables. */
+const PAY_TABLES_VERSION = 3;
 
 function readStoredPlan(dataDir: string, planId: string) {
   let storage: Storage | null = null;

@@ -35,7 +35,7 @@ const HEADS = {
     label: "Credit to bookings",
     unit: "percent",
     definition:
-      "Credit given to reps as a percent of the bookings it was given for, where 100.0 means every booking was credited once.",
+      "Primary credit (direct and split) given to reps as a percent of the bookings it was given for, where 100.0 means every booking was credited once.",
   },
   payoutToAttainment: {
     id: "payout-to-attainment",
@@ -101,15 +101,27 @@ export function statementKpis(input: PayKpiInput): Kpi[] {
 
 /** Computes credit to all reps as a percent of bookings. */
 export function creditToBookings(input: PayKpiInput): Kpi {
+  // Overlay and roll-up credit repeat a booking on purpose, so only primary
+  // credit is reconciled; the trace still shows all credit.
+  const primary = input.reps.reduce(
+    (a, r) => a + (r.primaryCreditedCents ?? r.creditedCents),
+    0,
+  );
   const credited = input.reps.reduce((a, r) => a + r.creditedCents, 0);
-  const value = percentOf(credited, input.bookedCents) ?? NOT_AVAILABLE;
+  const value = percentOf(primary, input.bookedCents) ?? NOT_AVAILABLE;
   return {
     ...HEADS.credit,
     value,
-    trace: makeTrace(HEADS.credit.label, value, "credited / booked x 100", {
-      credited: centsToString(credited),
-      booked: centsToString(input.bookedCents),
-    }),
+    trace: makeTrace(
+      HEADS.credit.label,
+      value,
+      "primary credit / booked x 100",
+      {
+        "primary credit (direct and split)": centsToString(primary),
+        "all credit (with overlay and roll-up)": centsToString(credited),
+        booked: centsToString(input.bookedCents),
+      },
+    ),
     breakdown: [],
   };
 }

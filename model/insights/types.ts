@@ -83,6 +83,11 @@ export interface RepPayFigure {
   name: string;
   quotaCents: number;
   creditedCents: number;
+  /**
+   * Credit received directly or by split, without overlay and roll-up
+   * credit; counted as all of `creditedCents` when absent.
+   */
+  primaryCreditedCents?: number;
   payoutCents: number;
   /** Payout the rep's plan pays at exactly 100% of quota. */
   targetPayoutCents: number;

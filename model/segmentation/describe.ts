@@ -43,7 +43,7 @@ export function describeSegments(
       name: proposeName(separation),
       accountCount: sizes[c],
       potentialCents: sums.raw[c][0],
-      centroid: centroidOf(features.names, sums.raw[c], sizes[c]),
+      centroid: centroidOf(features.rawNames, sums.raw[c], sizes[c]),
       separation,
     });
   }
@@ -59,22 +59,26 @@ function columnSums(
 ) {
   const { dimensions, values, raw } = features;
   const rawSums = Array.from({ length: k }, () =>
-    new Array<number>(dimensions).fill(0),
+    new Array<number>(raw.length).fill(0),
   );
   const standardSums = Array.from({ length: k }, () =>
     new Array<number>(dimensions).fill(0),
   );
   for (let i = 0; i < assignment.length; i++) {
     const c = assignment[i];
+    for (let f = 0; f < raw.length; f++) rawSums[c][f] += raw[f][i];
     for (let f = 0; f < dimensions; f++) {
-      rawSums[c][f] += raw[f][i];
       standardSums[c][f] += values[i * dimensions + f];
     }
   }
   return { raw: rawSums, standard: standardSums };
 }
 
-/** Returns means in original units. Money is divided exactly and rounded half-even to the cent. */
+/**
+ * Returns means in original units of every feature the input has, chosen
+ * or not. `names` starts with potential, population, longitude and
+ * latitude. Money is divided exactly and rounded half-even to the cent.
+ */
 function centroidOf(
   names: FeatureName[],
   sums: number[],
@@ -108,11 +112,15 @@ function round(value: number, digits: number): number {
  * Proposes a name from the strongest non-geographic feature and the
  * direction of the centroid from the mean location, such as
  * "High potential, West". Features within NAMING_THRESHOLD of the mean
- * give "Average" and "Central".
+ * give "Average" and "Central". Without longitude and latitude in
+ * `separation`, the name has no location part.
  */
 export function proposeName(separation: readonly FeatureSeparation[]): string {
   const z = (feature: FeatureName) =>
     separation.find((s) => s.feature === feature)?.zScore ?? 0;
+  const located = separation.some(
+    (s) => s.feature === "longitude" || s.feature === "latitude",
+  );
 
   let profile = "Average accounts";
   for (const { feature, zScore } of separation) {
@@ -122,6 +130,7 @@ export function proposeName(separation: readonly FeatureSeparation[]): string {
     }
     break;
   }
+  if (!located) return profile;
   return `${profile}, ${direction(z("latitude"), z("longitude"))}`;
 }
 

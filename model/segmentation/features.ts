@@ -1,21 +1,29 @@
 import { parseMoney, toCents } from "../money.ts";
 import {
+  ALL_FEATURES,
   SegmentationInputError,
   type FeatureName,
+  type FeatureScaling,
   type SegmentationAccount,
   type SegmentationDeal,
 } from "./types.ts";
 
 /**
- * Feature columns of the accounts: raw values in their own units, and a
- * standardised row-major matrix for k-means.
+ * Feature columns of the accounts: raw values of every feature the input
+ * has, in their own units, and a standardised row-major matrix of the
+ * features chosen for k-means.
  */
 export interface FeatureMatrix {
+  /** Features of the standardised matrix, in column order. */
   names: FeatureName[];
-  /** Raw value of each feature, one column per name, in input order. */
+  /** Every feature the input has, chosen or not, in column order of `raw`. */
+  rawNames: FeatureName[];
+  /** Raw value of each feature in `rawNames`, in input order. */
   raw: Float64Array[];
   /** Standardised values, row-major: account i, feature f at i * dimensions + f. */
   values: Float64Array;
+  /** Scaling of each feature in `names`, in the same order. */
+  scaling: FeatureScaling[];
   dimensions: number;
   count: number;
 }
@@ -32,12 +40,16 @@ const LOG_SCALED: ReadonlySet<FeatureName> = new Set([
   "dealCount",
 ]);
 
-/** Builds the feature columns and standardises each to mean 0 and deviation 1. */
+/**
+ * Builds the feature columns and standardises each chosen one to mean 0 and
+ * deviation 1. `chosen` defaults to every feature the input has.
+ */
 export function buildFeatures(
   accounts: readonly SegmentationAccount[],
   deals: readonly SegmentationDeal[] | undefined,
+  chosen?: readonly FeatureName[],
 ): FeatureMatrix {
-  const names: FeatureName[] = [
+  const rawNames: FeatureName[] = [
     "potential",
     "population",
     "longitude",
@@ -45,18 +57,63 @@ export function buildFeatures(
   ];
   const raw = accountColumns(accounts);
   if (deals !== undefined) {
-    names.push("bookings", "dealCount");
+    rawNames.push("bookings", "dealCount");
     raw.push(...bookingColumns(accounts, deals));
   }
+  const names = chosenFeatures(rawNames, chosen);
 
   const count = accounts.length;
   const dimensions = names.length;
   const values = new Float64Array(count * dimensions);
-  names.forEach((name, f) => {
-    const scaled = LOG_SCALED.has(name) ? raw[f].map(signedLog) : raw[f];
-    standardise(name, scaled, values, f, dimensions);
+  const scaling = names.map((name, f) => {
+    const logScaled = LOG_SCALED.has(name);
+    const column = raw[rawNames.indexOf(name)];
+    const scaled = logScaled ? column.map(signedLog) : column;
+    const { mean, deviation } = standardise(
+      name,
+      scaled,
+      values,
+      f,
+      dimensions,
+    );
+    return { feature: name, logScaled, mean, deviation };
   });
-  return { names, raw, values, dimensions, count };
+  return { names, rawNames, raw, values, scaling, dimensions, count };
+}
+
+/** Returns the chosen features in column order, after checking the input has each one. */
+function chosenFeatures(
+  available: readonly FeatureName[],
+  chosen: readonly FeatureName[] | undefined,
+): FeatureName[] {
+  if (chosen === undefined) return [...available];
+  if (chosen.length === 0) {
+    throw new SegmentationInputError(
+      "No features are chosen. Choose at least one feature, such as potential.",
+    );
+  }
+  for (const name of chosen) {
+    if (!ALL_FEATURES.includes(name)) {
+      throw new SegmentationInputError(
+        `Feature "${String(name)}" is unknown. Choose from ${ALL_FEATURES.join(", ")}.`,
+      );
+    }
+    if (!available.includes(name)) {
+      throw new SegmentationInputError(
+        `Feature "${name}" needs the deal history. Pass deals, or leave "${name}" out of the features.`,
+      );
+    }
+  }
+  return available.filter((name) => chosen.includes(name));
+}
+
+/**
+ * Returns the standardised value of one raw value under a feature's
+ * scaling, the same transform `buildFeatures` applies.
+ */
+export function scaleValue(scaling: FeatureScaling, value: number): number {
+  const transformed = scaling.logScaled ? signedLog(value) : value;
+  return (transformed - scaling.mean) / scaling.deviation;
 }
 
 // NOTE: longitude is a plain linear axis, so accounts on both sides of the
@@ -136,14 +193,14 @@ function signedLog(value: number): number {
   return Math.sign(value) * Math.log1p(Math.abs(value));
 }
 
-/** Writes (value - mean) / deviation of one column into the row-major matrix. */
+/** Writes (value - mean) / deviation of one column into the row-major matrix and returns both. */
 function standardise(
   name: FeatureName,
   column: Float64Array,
   values: Float64Array,
   feature: number,
   dimensions: number,
-) {
+): { mean: number; deviation: number } {
   const count = column.length;
   let sum = 0;
   for (let i = 0; i < count; i++) sum += column[i];
@@ -162,4 +219,5 @@ function standardise(
   for (let i = 0; i < count; i++) {
     values[i * dimensions + feature] = (column[i] - mean) / deviation;
   }
+  return { mean, deviation };
 }

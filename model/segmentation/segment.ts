@@ -33,7 +33,7 @@ export function segmentAccounts(
   const sampleSize = options.silhouetteSample ?? DEFAULT_SILHOUETTE_SAMPLE;
   checkOptions(accounts.length, options, maxIterations, sampleSize);
 
-  const features = buildFeatures(accounts, options.deals);
+  const features = buildFeatures(accounts, options.deals, options.features);
   const progress = options.onProgress;
   const clusters = kMeans({
     values: features.values,
@@ -67,7 +67,25 @@ export function segmentAccounts(
     inertia: clusters.inertia,
     silhouette: quality.silhouette,
     silhouetteSampleSize: quality.sampleSize,
+    model: {
+      scaling: features.scaling,
+      centroids: centroidRows(
+        clusters.centroids,
+        options.k,
+        features.dimensions,
+      ),
+    },
   };
+}
+
+function centroidRows(
+  centroids: Float64Array,
+  k: number,
+  dimensions: number,
+): number[][] {
+  return Array.from({ length: k }, (_, c) =>
+    Array.from(centroids.subarray(c * dimensions, (c + 1) * dimensions)),
+  );
 }
 
 function checkOptions(

@@ -27,6 +27,36 @@ export type FeatureName =
   | "bookings"
   | "dealCount";
 
+/** Every feature in column order. */
+export const ALL_FEATURES: readonly FeatureName[] = [
+  "potential",
+  "population",
+  "longitude",
+  "latitude",
+  "bookings",
+  "dealCount",
+];
+
+/** Standardising transform of one feature: a raw value x becomes (t(x) - mean) / deviation. */
+export interface FeatureScaling {
+  feature: FeatureName;
+  /** True when t is the signed log, sign(x) * log(1 + |x|); false when t(x) = x. */
+  logScaled: boolean;
+  mean: number;
+  deviation: number;
+}
+
+/**
+ * Scaling and centroids of a finished run in standardised units. With
+ * them, any account, including one added later, joins the segment of its
+ * nearest centroid.
+ */
+export interface SegmentationModel {
+  scaling: FeatureScaling[];
+  /** Centroid of each segment, one standardised value per scaled feature. */
+  centroids: number[][];
+}
+
 /** Read-only view of an AbortSignal, so the model needs no DOM types. */
 export interface CancelSignal {
   readonly aborted: boolean;
@@ -39,6 +69,12 @@ export interface SegmentationOptions {
   seed: number;
   /** Deal history. With it, the features include bookings and deal count. */
   deals?: readonly SegmentationDeal[];
+  /**
+   * Features to cluster on, in any order; the columns keep the order of
+   * ALL_FEATURES. Defaults to every feature the input has. Bookings and deal
+   * count need `deals`.
+   */
+  features?: readonly FeatureName[];
   /** Stop after this many Lloyd iterations even if assignments still change. Defaults to 100. */
   maxIterations?: number;
   /** Accounts in the silhouette sample. Defaults to 2,000. */
@@ -97,6 +133,8 @@ export interface SegmentationResult {
   silhouette: number;
   /** Accounts in the silhouette sample. */
   silhouetteSampleSize: number;
+  /** Scaling and final centroids, from which `assignByNearestCentroid` derives membership. */
+  model: SegmentationModel;
 }
 
 /** A request the segmentation cannot run: the message names the value and the fix. */

@@ -1,7 +1,17 @@
-import { startPostgres, type TestPostgres } from "./postgres.ts";
+import {
+  startPostgres,
+  type PostgresOptions,
+  type TestPostgres,
+} from "./postgres.ts";
 import { startRedis, type TestRedis } from "./redis.ts";
 
-export { startPostgres, startRedis, type TestPostgres, type TestRedis };
+export {
+  startPostgres,
+  startRedis,
+  type PostgresOptions,
+  type TestPostgres,
+  type TestRedis,
+};
 
 export interface TestServices {
   postgres: TestPostgres;
@@ -9,9 +19,14 @@ export interface TestServices {
   stop(): Promise<void>;
 }
 
-/** Starts a private PostgreSQL cluster and a redis-server for cluster tests. */
-export async function startTestServices(): Promise<TestServices> {
-  const postgres = await startPostgres();
+/**
+ * Starts a private PostgreSQL cluster and a redis-server for cluster tests
+ * and benchmarks.
+ */
+export async function startTestServices(
+  options: { postgresFsync?: boolean } = {},
+): Promise<TestServices> {
+  const postgres = await startPostgres({ fsync: options.postgresFsync });
   let redis: TestRedis;
   try {
     redis = await startRedis();

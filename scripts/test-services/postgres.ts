@@ -19,7 +19,23 @@ export interface TestPostgres {
   /** `postgres://postgres@127.0.0.1:<port>/postgres`, trust auth, no password. */
   url: string;
   port: number;
+  /** Stops the server and removes its data folder. */
   stop(): Promise<void>;
+  /**
+   * Stops the server as a crash does (`pg_ctl stop --mode immediate`): every
+   * session ends at once, without a checkpoint. The data folder stays.
+   */
+  stopImmediately(): Promise<void>;
+  /** Starts the server again on the same port and data after a stop. */
+  restart(): Promise<void>;
+}
+
+export interface PostgresOptions {
+  /**
+   * Flushes commits to disk as a production server does. Off by default,
+   * because test data is thrown away.
+   */
+  fsync?: boolean;
 }
 
 /**
@@ -27,7 +43,10 @@ export interface TestPostgres {
  * data in a new temporary folder that `stop()` removes. Installs Debian's
  * postgresql package when the binaries are missing.
  */
-export async function startPostgres(): Promise<TestPostgres> {
+export async function startPostgres(
+  options: PostgresOptions = {},
+): Promise<TestPostgres> {
+  const fsync = options.fsync ?? false;
   ensureDebianBinary(path.join(BIN_DIR, "initdb"), ["postgresql-15"]);
   ensureServiceUser();
 
@@ -50,6 +69,47 @@ export async function startPostgres(): Promise<TestPostgres> {
   ]);
 
   const port = await freePort();
+  const url = `postgres://${SERVICE_USER}@127.0.0.1:${port}/postgres`;
+  let server: PostgresProcess;
+  try {
+    server = await launch(dataDir, port, url, fsync);
+  } catch (error) {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  let removed = false;
+  return {
+    url,
+    port,
+    stop: async () => {
+      if (removed) return;
+      removed = true;
+      await server.stop("fast");
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+    stopImmediately: () => server.stop("immediate"),
+    restart: async () => {
+      await server.stop("fast");
+      server = await launch(dataDir, port, url, fsync);
+    },
+  };
+}
+
+interface PostgresProcess {
+  /**
+   * Stops the server with pg_ctl and waits for it to exit. On a stopped
+   * server pg_ctl fails and changes nothing.
+   */
+  stop(mode: "fast" | "immediate"): Promise<void>;
+}
+
+/** Runs postgres on `dataDir` and resolves once it responds on `port`. */
+async function launch(
+  dataDir: string,
+  port: number,
+  url: string,
+  fsync: boolean,
+): Promise<PostgresProcess> {
   let log = "";
   const child = spawn(
     "runuser",
@@ -66,19 +126,18 @@ export async function startPostgres(): Promise<TestPostgres> {
       dataDir,
       "-c",
       "listen_addresses=127.0.0.1",
-      // Test data is thrown away, so skip the flushes.
       "-c",
-      "fsync=off",
+      `fsync=${fsync ? "on" : "off"}`,
     ],
     { stdio: ["ignore", "pipe", "pipe"] },
   );
   child.stdout!.on("data", (chunk) => (log += chunk));
   child.stderr!.on("data", (chunk) => (log += chunk));
 
-  const url = `postgres://${SERVICE_USER}@127.0.0.1:${port}/postgres`;
-  const stop = async () => {
+  const stop = async (mode: "fast" | "immediate") => {
     // runuser may exit before the server it started, so pg_ctl waits for
-    // the fast shutdown (end sessions, then exit) before the folder goes.
+    // the server to exit before the caller goes on. The fast mode ends
+    // sessions and writes a checkpoint, the immediate mode ends them at once.
     spawnSync(
       "runuser",
       [
@@ -90,13 +149,12 @@ export async function startPostgres(): Promise<TestPostgres> {
         "--pgdata",
         dataDir,
         "--mode",
-        "fast",
+        mode,
         "--wait",
       ],
       { encoding: "utf8" },
     );
     await stopProcess(child, "SIGINT", 10_000);
-    fs.rmSync(dataDir, { recursive: true, force: true });
   };
   try {
     await waitUntilReady(
@@ -106,10 +164,10 @@ export async function startPostgres(): Promise<TestPostgres> {
       () => `PostgreSQL on port ${port} (log: ${log.slice(-1000)})`,
     );
   } catch (error) {
-    await stop();
+    await stop("fast");
     throw error;
   }
-  return { url, port, stop };
+  return { stop };
 }
 
 async function ping(url: string): Promise<void> {

@@ -2,6 +2,7 @@ import pg from "pg";
 import * as Y from "yjs";
 import type { Logger } from "../log.ts";
 import type { StoredRoom } from "../storage.ts";
+import { InFlight } from "./in-flight.ts";
 import type { RoomUpdateStore, StoredUpdate } from "./update-store.ts";
 
 /**
@@ -28,11 +29,43 @@ CREATE TABLE IF NOT EXISTS meridian_room_snapshots (
   data bytea NOT NULL,
   created_at bigint NOT NULL,
   PRIMARY KEY (room, seq)
-);`;
+);
+CREATE OR REPLACE FUNCTION meridian_append_room_updates(
+  p_room text, p_data bytea[], p_created_at bigint, p_person_ids text[]
+) RETURNS bigint LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+  last_seq bigint;
+BEGIN
+  PERFORM pg_advisory_xact_lock(${ROOM_LOCK_CLASS}, hashtext(p_room));
+  SELECT COALESCE(MAX(seq), 0) INTO last_seq
+  FROM meridian_room_updates WHERE room = p_room;
+  INSERT INTO meridian_room_updates (room, seq, data, created_at, person_id)
+  SELECT p_room, last_seq + item.n, item.data, p_created_at, p_person_ids[item.n]
+  FROM unnest(p_data) WITH ORDINALITY AS item(data, n);
+  RETURN last_seq + 1;
+END $$;`;
+
+/**
+ * Milliseconds to wait for a new connection, or for a free one when every
+ * pooled connection is busy. Without a limit, a write to a server that
+ * accepts TCP but never responds would wait forever, and with it every later
+ * write to the same room.
+ */
+const CONNECT_TIMEOUT_MS = 5_000;
+
+/**
+ * Milliseconds to wait for one query's result. A write that times out fails
+ * like any other, so its connection closes and the client resends.
+ */
+const QUERY_TIMEOUT_MS = 15_000;
 
 export interface PostgresStoreOptions {
   databaseUrl: string;
   logger: Logger;
+  /** Milliseconds to wait for a connection, 5000 by default. */
+  connectTimeoutMs?: number;
+  /** Milliseconds to wait for a query's result, 15000 by default. */
+  queryTimeoutMs?: number;
   /**
    * Reads a room from the SQLite database. A room that PostgreSQL does not
    * have yet starts from it, because plans are still created in SQLite.
@@ -44,6 +77,8 @@ export interface PostgresStoreOptions {
 export class PostgresUpdateStore implements RoomUpdateStore {
   private readonly pool: pg.Pool;
   private readonly options: PostgresStoreOptions;
+  /** Appends and snapshot writes that have not finished. */
+  private readonly writes = new InFlight();
 
   private constructor(pool: pg.Pool, options: PostgresStoreOptions) {
     this.pool = pool;
@@ -54,7 +89,12 @@ export class PostgresUpdateStore implements RoomUpdateStore {
   static async open(
     options: PostgresStoreOptions,
   ): Promise<PostgresUpdateStore> {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl });
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
+      query_timeout: options.queryTimeoutMs ?? QUERY_TIMEOUT_MS,
+      keepAlive: true,
+    });
     pool.on("error", (error) =>
       options.logger.error({ err: error }, "idle PostgreSQL connection failed"),
     );
@@ -78,36 +118,48 @@ export class PostgresUpdateStore implements RoomUpdateStore {
     return copied ? this.readRoom(room) : stored;
   }
 
-  // Appends to one room run one at a time across all nodes, under a lock
-  // held until the commit. So the insert, whose statement starts after the
-  // lock is taken, reads every committed seq and takes the next one.
-  async appendUpdate(
+  appendUpdate(
     room: string,
     update: Uint8Array,
     personId: string | null,
   ): Promise<number> {
-    const client = await this.pool.connect();
-    try {
-      await client.query("BEGIN");
-      await client.query("SELECT pg_advisory_xact_lock($1, hashtext($2))", [
-        ROOM_LOCK_CLASS,
+    return this.appendUpdates(room, [{ update, personId }]);
+  }
+
+  /**
+   * Appends several updates to a room in one statement and one commit, and
+   * returns the seq of the first. The others follow it in order.
+   */
+  appendUpdates(
+    room: string,
+    updates: { update: Uint8Array; personId: string | null }[],
+  ): Promise<number> {
+    if (updates.length === 0)
+      throw new RangeError(`No updates to append to room ${room}.`);
+    return this.writes.track(this.insertUpdates(room, updates));
+  }
+
+  // Appends to one room run one at a time across all nodes, under a lock
+  // that meridian_append_room_updates takes and the commit of the statement
+  // frees. It reads the last seq after the lock is taken, and in a VOLATILE
+  // function each statement reads what was committed before it started, so
+  // it reads every committed seq and continues from the last. One statement
+  // is one round trip, where a transaction of BEGIN, lock, INSERT and
+  // COMMIT would take four.
+  private async insertUpdates(
+    room: string,
+    updates: { update: Uint8Array; personId: string | null }[],
+  ): Promise<number> {
+    const result = await this.pool.query<{ seq: string }>(
+      "SELECT meridian_append_room_updates($1, $2, $3, $4) AS seq",
+      [
         room,
-      ]);
-      const result = await client.query<{ seq: string }>(
-        `INSERT INTO meridian_room_updates (room, seq, data, created_at, person_id)
-         SELECT $1, COALESCE(MAX(seq), 0) + 1, $2, $3, $4
-         FROM meridian_room_updates WHERE room = $1
-         RETURNING seq`,
-        [room, update, Date.now(), personId],
-      );
-      await client.query("COMMIT");
-      return Number(result.rows[0].seq);
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+        updates.map((entry) => entry.update),
+        Date.now(),
+        updates.map((entry) => entry.personId),
+      ],
+    );
+    return Number(result.rows[0].seq);
   }
 
   async updatesAfter(room: string, seq: number): Promise<StoredUpdate[]> {
@@ -126,12 +178,36 @@ export class PostgresUpdateStore implements RoomUpdateStore {
     seq: number,
     state: Uint8Array,
   ): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO meridian_room_snapshots (room, seq, data, created_at)
-       VALUES ($1, $2, $3, $4)
-       ON CONFLICT (room, seq) DO UPDATE SET data = EXCLUDED.data, created_at = EXCLUDED.created_at`,
-      [room, seq, state, Date.now()],
+    await this.writes.track(
+      this.pool.query(
+        `INSERT INTO meridian_room_snapshots (room, seq, data, created_at)
+         VALUES ($1, $2, $3, $4)
+         ON CONFLICT (room, seq) DO UPDATE SET data = EXCLUDED.data, created_at = EXCLUDED.created_at`,
+        [room, seq, state, Date.now()],
+      ),
     );
+  }
+
+  /**
+   * Runs `SELECT 1` and resolves once PostgreSQL returned the result, or
+   * rejects with the error or after `timeoutMs`.
+   */
+  async ping(timeoutMs: number): Promise<void> {
+    // node-postgres 8 reads query_timeout per query, but its types lack it.
+    const query: pg.QueryConfig & { query_timeout: number } = {
+      text: "SELECT 1",
+      query_timeout: timeoutMs,
+    };
+    await this.pool.query(query);
+  }
+
+  /**
+   * Waits for the appends and snapshot writes that have started, including
+   * those a room queues behind them, for at most `timeoutMs`. Returns how
+   * many were still running then.
+   */
+  drainWrites(timeoutMs: number): Promise<number> {
+    return this.writes.drain(timeoutMs);
   }
 
   /** Waits for running queries, then closes every connection. */

@@ -3,11 +3,19 @@ import { Redis } from "ioredis";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import type { Logger } from "../log.ts";
+import { InFlight } from "./in-flight.ts";
 import type { ClusterRoom, RoomPeers } from "./peers.ts";
 
 const CHANNEL_PREFIX = "meridian:room:";
 
 const MessageKind = { update: 0, awareness: 1, queryAwareness: 2 } as const;
+
+/**
+ * Milliseconds `close()` waits for publishes and for Redis to acknowledge
+ * QUIT. While Redis is down, ioredis queues both until it reconnects, and a
+ * publish given up on reaches the other nodes by their catch-up instead.
+ */
+const CLOSE_TIMEOUT_MS = 5_000;
 
 export interface RedisPeersOptions {
   redisUrl: string;
@@ -30,6 +38,13 @@ export class RedisPeers implements RoomPeers {
   private readonly rooms = new Map<string, ClusterRoom>();
   private readonly logger: Logger;
   private readonly timer: NodeJS.Timeout;
+  private readonly publishes = new InFlight();
+  /**
+   * True while the subscriber is connected and subscribed to every loaded
+   * room's channel, so that no published message can pass this node by.
+   */
+  private subscribed = true;
+  private closing = false;
 
   private constructor(
     publisher: Redis,
@@ -43,6 +58,7 @@ export class RedisPeers implements RoomPeers {
       this.receive(channel.toString(), message),
     );
     this.subscriber.on("ready", () => this.onReady());
+    this.subscriber.on("close", () => this.onClose());
     for (const client of [publisher, subscriber]) {
       client.on("error", (error: Error) =>
         this.logger.warn({ err: error }, "Redis connection error"),
@@ -103,11 +119,32 @@ export class RedisPeers implements RoomPeers {
     this.publish(room, MessageKind.awareness, 0, update);
   }
 
-  /** Stops the catch-up timer and closes both Redis connections. */
+  /**
+   * True while both connections are up and the subscriber has subscribed
+   * to the channel of every loaded room.
+   */
+  isSubscribed(): boolean {
+    return this.subscribed && this.publisher.status === "ready";
+  }
+
+  /**
+   * Stops the catch-up timer, waits for the publishes that have started,
+   * then closes both Redis connections.
+   */
   async close(): Promise<void> {
+    this.closing = true;
     clearInterval(this.timer);
     this.rooms.clear();
-    await Promise.allSettled([this.publisher.quit(), this.subscriber.quit()]);
+    const unsent = await this.publishes.drain(CLOSE_TIMEOUT_MS);
+    if (unsent > 0) {
+      this.logger.warn(
+        { publishes: unsent, timeoutMs: CLOSE_TIMEOUT_MS },
+        "Redis publishes still pending at shutdown, the other nodes read them from PostgreSQL",
+      );
+    }
+    await Promise.allSettled(
+      [this.publisher, this.subscriber].map((client) => quit(client)),
+    );
   }
 
   // A lost publish is not retried: the other nodes read the update from the
@@ -123,13 +160,14 @@ export class RedisPeers implements RoomPeers {
     encoding.writeVarUint(encoder, kind);
     encoding.writeVarUint(encoder, seq);
     encoding.writeVarUint8Array(encoder, payload);
-    this.publisher
-      .publish(
-        CHANNEL_PREFIX + room,
-        Buffer.from(encoding.toUint8Array(encoder)),
-      )
+    const published = this.publisher.publish(
+      CHANNEL_PREFIX + room,
+      Buffer.from(encoding.toUint8Array(encoder)),
+    );
+    this.publishes
+      .track(published)
       .catch((error: unknown) =>
-        this.logger.warn({ err: error, room, kind }, "publish failed"),
+        this.logger.warn({ err: error, room, kind, seq }, "publish failed"),
       );
   }
 
@@ -176,13 +214,38 @@ export class RedisPeers implements RoomPeers {
   // The subscriber was ready before the constructor ran, so a "ready" event
   // means a reconnect. ioredis subscribes again by itself, but messages
   // sent while this node was away are gone, so every room reads the store.
+  // Subscribing here too, and waiting for it, means that the catch-up starts
+  // after the channels are back, so no update falls between the two.
   private onReady(): void {
     this.logger.info(
       { rooms: this.rooms.size },
       "Redis reconnected, catching up",
     );
-    this.catchUpAll();
-    for (const name of this.rooms.keys()) this.queryAwareness(name);
+    const channels = [...this.rooms.keys()].map(
+      (name) => CHANNEL_PREFIX + name,
+    );
+    const subscribed =
+      channels.length > 0
+        ? this.subscriber.subscribe(...channels)
+        : Promise.resolve();
+    subscribed.then(
+      () => {
+        this.subscribed = this.subscriber.status === "ready";
+        this.catchUpAll();
+        for (const name of this.rooms.keys()) this.queryAwareness(name);
+      },
+      (error: unknown) =>
+        this.logger.warn(
+          { err: error, rooms: channels.length },
+          "subscribing again after a Redis reconnect failed",
+        ),
+    );
+  }
+
+  private onClose(): void {
+    if (this.subscribed && !this.closing)
+      this.logger.warn("Redis subscriber disconnected, reconnecting");
+    this.subscribed = false;
   }
 
   private catchUpAll(): void {
@@ -193,5 +256,22 @@ export class RedisPeers implements RoomPeers {
           this.logger.warn({ err: error, room: room.name }, "catch-up failed"),
         );
     }
+  }
+}
+
+/**
+ * Sends QUIT, which Redis replies to after the commands sent before it, and
+ * drops the connection when that takes longer than CLOSE_TIMEOUT_MS.
+ */
+async function quit(client: Redis): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<"timeout">((resolve) => {
+    timer = setTimeout(() => resolve("timeout"), CLOSE_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([client.quit(), timeout]);
+  } finally {
+    clearTimeout(timer);
+    client.disconnect();
   }
 }

@@ -1,16 +1,30 @@
 import type { ServerConfig } from "../config.ts";
 import type { Logger } from "../log.ts";
 import type { Storage } from "../storage.ts";
+import { ClusterHealthCheck, type ClusterHealth } from "./health.ts";
 import type { RoomPeers } from "./peers.ts";
 import { PostgresUpdateStore } from "./postgres-store.ts";
 import { RedisPeers } from "./redis-peers.ts";
 import type { RoomUpdateStore } from "./update-store.ts";
 
+/**
+ * Milliseconds a shutdown waits for the PostgreSQL writes that have started.
+ * Each write fails after the pool's query timeout at the latest, but a room
+ * may have several queued behind one another.
+ */
+const DRAIN_TIMEOUT_MS = 30_000;
+
 /** The shared parts of a cluster node: its update store and its peers. */
 export interface ClusterNode {
   updates: RoomUpdateStore;
   peers: RoomPeers;
-  /** Closes the Redis connections, then the PostgreSQL pool. */
+  /** Checks PostgreSQL and Redis, for `GET /healthz`. */
+  health(): Promise<ClusterHealth>;
+  /**
+   * Waits for the PostgreSQL writes that have started and for their Redis
+   * publishes, then closes the Redis connections and the PostgreSQL pool.
+   * Call it after the rooms stopped taking updates.
+   */
   close(): Promise<void>;
 }
 
@@ -53,12 +67,35 @@ export async function openCluster(
     { node: peers.nodeId, catchUpIntervalMs: config.clusterCatchUpMs },
     "cluster mode: room updates in PostgreSQL, fan-out through Redis",
   );
+  const health = new ClusterHealthCheck({
+    node: peers.nodeId,
+    pingPostgres: (timeoutMs) => updates.ping(timeoutMs),
+    isRedisSubscribed: () => peers.isSubscribed(),
+    logger,
+  });
   return {
     updates,
     peers,
-    close: async () => {
-      await peers.close();
-      await updates.close();
-    },
+    health: () => health.check(),
+    close: () => closeCluster(updates, peers, logger),
   };
+}
+
+// A write still running when the pool closes would fail, and its update
+// would reach no other node, so the writes finish first. Each write publishes
+// its update when it commits, and the peers wait for those publishes.
+async function closeCluster(
+  updates: PostgresUpdateStore,
+  peers: RedisPeers,
+  logger: Logger,
+): Promise<void> {
+  const unfinished = await updates.drainWrites(DRAIN_TIMEOUT_MS);
+  if (unfinished > 0) {
+    logger.error(
+      { writes: unfinished, timeoutMs: DRAIN_TIMEOUT_MS },
+      "PostgreSQL writes still running at shutdown, closing anyway; their clients resend on reconnect",
+    );
+  }
+  await peers.close();
+  await updates.close();
 }

@@ -319,6 +319,49 @@ describe("PostgreSQL update store", () => {
     );
   });
 
+  test("batch appends get consecutive seqs", async () => {
+    const batch = (from: number) =>
+      Array.from({ length: 5 }, (_, i) => {
+        const doc = new Y.Doc();
+        doc.getMap("batch").set(`key ${from + i}`, from + i);
+        return { update: Y.encodeStateAsUpdate(doc), personId: `p${from + i}` };
+      });
+
+    // Two stores, as on two nodes, append batches of five to one room at once.
+    const firsts = await withStore((first) =>
+      withStore((second) =>
+        Promise.all(
+          [0, 5, 10, 15, 20, 25].map((from, i) =>
+            (i % 2 === 0 ? first : second).appendUpdates(
+              "batches",
+              batch(from),
+            ),
+          ),
+        ),
+      ),
+    );
+
+    expect([...firsts].sort((x, y) => x - y)).toEqual([1, 6, 11, 16, 21, 26]);
+    const rows = await withStore(async (store) => {
+      const stored = await store.updatesAfter("batches", 0);
+      return stored.map((row) => {
+        const doc = new Y.Doc();
+        Y.applyUpdate(doc, row.data);
+        return { seq: row.seq, key: [...doc.getMap("batch").keys()][0] };
+      });
+    });
+    expect(rows.map((row) => row.seq)).toEqual(
+      Array.from({ length: 30 }, (_, i) => i + 1),
+    );
+    // Each batch keeps its order and stays contiguous.
+    for (const first of firsts) {
+      const from = Number(rows[first - 1].key.slice("key ".length));
+      expect(rows.slice(first - 1, first + 4).map((row) => row.key)).toEqual(
+        Array.from({ length: 5 }, (_, i) => `key ${from + i}`),
+      );
+    }
+  });
+
   test("room loads from its latest snapshot", async () => {
     const doc = new Y.Doc();
     const edit = (value: number) => {

@@ -5,10 +5,16 @@ import type {
   PayKpiInput,
   PlanKpiInput,
 } from "../../model/insights/types.ts";
+import {
+  territoryAccounts,
+  type TerritoryAccounts,
+} from "../../model/insights/territory-accounts.ts";
 import { yearTarget } from "../../model/plan/targets.ts";
 import type { PlanInsights } from "../insights/insights.svelte.ts";
 import type { Planning } from "../planning/planning.svelte.ts";
 import type { Workspace } from "../plan/workspace.svelte.ts";
+import type { PlanStructure } from "./kpi-drill.ts";
+import { countyNames, planStructure } from "./kpi-structure.ts";
 import { fetchPayInsights, type PayInsightsResult } from "./pay-insights.ts";
 
 /**
@@ -72,6 +78,41 @@ export class Dashboard {
     if (plan === null) return null;
     return computeInsights(plan, this.payInput);
   });
+
+  /** Currency of the plan's money KPIs. */
+  get currency(): string {
+    return this.#workspace.mirror.meta?.currency ?? "USD";
+  }
+
+  /** Regions, territories and reps a drill-down walks, or null before the plan loads. */
+  readonly structure: PlanStructure | null = $derived.by(() => {
+    const inputs = this.#planning.inputs;
+    if (inputs === null) return null;
+    return planStructure(this.#workspace.mirror.territories, inputs.reps);
+  });
+
+  // Derived on first read, so only a person who opens an account list pays for it.
+  readonly #countyNames: ReadonlyMap<string, string> = $derived.by(() =>
+    countyNames(this.#workspace.reference?.units ?? []),
+  );
+
+  /**
+   * Returns the accounts a territory covers as the KPIs count them, or null
+   * before the datasets load. It is computed on each call from the live
+   * assignments and overrides, so call it inside a derivation for the one
+   * territory on screen.
+   */
+  territoryAccounts(territoryId: string): TerritoryAccounts | null {
+    const reference = this.#workspace.reference;
+    const overrides = this.#insights.overrides.figures;
+    if (reference === null || overrides === null) return null;
+    return territoryAccounts(territoryId, {
+      accounts: reference.accounts,
+      assignments: this.#workspace.mirror.assignments,
+      applied: overrides.applied,
+      unitNames: this.#countyNames,
+    });
+  }
 
   /** Loads the pay-side inputs again, as after a deals import. */
   async loadPay(): Promise<void> {

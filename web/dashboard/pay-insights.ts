@@ -1,19 +1,67 @@
 import type { PayKpiInput } from "../../model/insights/types.ts";
+import { ApiError, apiRequest } from "../session/api.ts";
+
+/** Whose statements the server's figures cover: everyone's, a manager's team's, or the person's own. */
+export type PayScope = "all" | "team" | "self";
 
 /** Pay-side KPI inputs as the server served them, or why it did not. */
 export type PayInsightsResult =
-  | { kind: "loaded"; input: PayKpiInput }
+  | { kind: "loaded"; input: PayKpiInput; scope?: PayScope }
   | { kind: "forbidden"; message: string }
   | { kind: "failed"; message: string };
 
-/** Fetches the plan's pay-side KPI inputs with a person token. */
+/**
+ * Fetches the plan's pay-side KPI inputs with a person token. A 403 (no pay
+ * access) is "forbidden" with the server's message; any other rejection, an
+ * unreachable server or a malformed reply is "failed".
+ */
 export async function fetchPayInsights(
-  _planId: string,
-  _token: string,
+  planId: string,
+  token: string,
 ): Promise<PayInsightsResult> {
-  // TODO: read GET /api/plans/<plan>/insights/pay once the server serves it.
+  let body: unknown;
+  try {
+    body = await apiRequest(
+      `/api/plans/${encodeURIComponent(planId)}/insights/pay`,
+      { headers: { authorization: `Bearer ${token}` } },
+    );
+  } catch (error) {
+    return rejection(error);
+  }
+
+  const reply = body as { scope?: unknown; input?: Partial<PayKpiInput> };
+  const input = reply?.input;
+  const scope = reply?.scope;
+  const valid =
+    isScope(scope) &&
+    Array.isArray(input?.statements) &&
+    Array.isArray(input?.reps) &&
+    Array.isArray(input?.disputes) &&
+    Number.isInteger(input?.bookedCents) &&
+    Number.isInteger(input?.revenueCents);
+  if (!valid) {
+    return {
+      kind: "failed",
+      message:
+        "The server sent pay figures in an unexpected shape. Reload the page; if it persists, update the server and the app to the same version.",
+    };
+  }
+  return { kind: "loaded", input: input as PayKpiInput, scope };
+}
+
+/** Returns true for a scope the server sends. */
+export function isScope(value: unknown): value is PayScope {
+  return value === "all" || value === "team" || value === "self";
+}
+
+/** Maps a rejected request to "forbidden" (403) or "failed" (anything else). */
+export function rejection(error: unknown): {
+  kind: "forbidden" | "failed";
+  message: string;
+} {
+  if (!(error instanceof ApiError)) throw error;
   return {
-    kind: "forbidden",
-    message: "Pay figures are not served yet.",
+    kind: error.status === 403 ? "forbidden" : "failed",
+    message: error.message,
   };
 }

@@ -2,6 +2,7 @@ import * as Y from "yjs";
 import { IncentivesDoc } from "../../model/doc/incentives-doc.ts";
 import type { PlanDoc } from "../../model/doc/plan-doc.ts";
 import { PlanningDoc } from "../../model/doc/planning-doc.ts";
+import { segmentationUndoScope } from "../../model/doc/segmentation-doc.ts";
 
 /**
  * Strokes are bounded by `stopCapturing()` at their start and end, so the
@@ -12,8 +13,9 @@ const STROKE_CAPTURE_TIMEOUT_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Creates an undo manager over the plan's meta, territories, assignments,
- * account overrides, planning and incentive inputs that tracks only
- * transactions with `origin`, so undo never reverts another person's edit.
+ * account overrides, planning and incentive inputs and the applied
+ * segmentation that tracks only transactions with `origin`, so undo never
+ * reverts another person's edit.
  */
 export function createUndoManager(
   planDoc: PlanDoc,
@@ -27,6 +29,7 @@ export function createUndoManager(
       planDoc.overrides,
       ...new PlanningDoc(planDoc.doc).undoScope(),
       ...new IncentivesDoc(planDoc.doc).undoScope(),
+      ...segmentationUndoScope(planDoc.doc),
     ],
     {
       trackedOrigins: new Set([origin]),

@@ -94,6 +94,20 @@ describe("pay-side KPIs", () => {
     expect(kpi(all, "credit-to-bookings").value).toBe("102.5");
   });
 
+  test("credit to bookings leaves roll-up out", () => {
+    const pay = payFixture();
+    const reps = pay.reps.map((rep) => ({
+      ...rep,
+      primaryCreditedCents: rep.creditedCents,
+      creditedCents: rep.creditedCents * 2,
+    }));
+    const item = kpi(
+      computeInsights(planFixture(), { ...pay, reps }),
+      "credit-to-bookings",
+    );
+    expect(item.value).toBe("102.5");
+  });
+
   test("payout to attainment per rep", () => {
     const item = kpi(all, "payout-to-attainment");
     expect(item.value).toBe("1.05");
