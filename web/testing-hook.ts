@@ -2,8 +2,12 @@ import type { Map as MapLibreMap } from "maplibre-gl";
 import type * as Y from "yjs";
 import type { WebsocketProvider } from "y-websocket";
 import type { CoverageResult } from "../model/coverage.ts";
+import { planContentHash } from "../model/doc/plan-content.ts";
 import type { PlanDoc } from "../model/doc/plan-doc.ts";
+import { adjustmentChange } from "../model/doc/planning-edits.ts";
 import type { LockViolation } from "../model/locks.ts";
+import type { QuotaAdjustment } from "../model/quota/types.ts";
+import type { PersonalSession } from "./session/types.ts";
 import type { Workspace } from "./plan/workspace.svelte.ts";
 import type { Planning } from "./planning/planning.svelte.ts";
 
@@ -29,6 +33,12 @@ export interface MeridianHook {
   lockViolations(): LockViolation[];
   /** Targets, capacity and quotas of the open plan: inputs, derived figures and edits. */
   readonly planning: Planning | null;
+  /** The personal session the open plan uses now, renewed token included. */
+  readonly session: PersonalSession | null;
+  /** `planContentHash` of the plan document as it is now, or null before it opens. */
+  contentHash(): string | null;
+  /** Sets (or, with null, clears) a territory's or region's quota adjustment through the Quotas view's edit path. */
+  adjustQuota(nodeId: string, adjustment: QuotaAdjustment | null): void;
 }
 
 declare global {
@@ -64,6 +74,18 @@ export function installTestingHook(): void {
     },
     get planning() {
       return planning;
+    },
+    get session() {
+      return workspace?.session ?? null;
+    },
+    contentHash() {
+      const doc = workspace?.doc;
+      return doc ? planContentHash(doc) : null;
+    },
+    adjustQuota(nodeId, adjustment) {
+      if (!planning)
+        throw new Error("No plan is open yet; await meridian.ready first.");
+      planning.edit((doc) => [adjustmentChange(doc, nodeId, adjustment)]);
     },
     ready,
     paint(unitIds, territoryId) {

@@ -1,6 +1,7 @@
 import type { DealRowError } from "../../model/incentives/deals/types.ts";
 import type { Statement } from "../../model/incentives/statements/types.ts";
 import { ApiError, apiRequest } from "../session/api.ts";
+import { newerStoredToken } from "../session/token-renewal.ts";
 import type {
   DealsImportResult,
   Dispute,
@@ -20,11 +21,18 @@ import type {
  */
 export class PayApi {
   readonly #base: string;
+  readonly #planId: string;
   readonly #token: string;
 
   constructor(planId: string, token: string) {
     this.#base = `/api/plans/${encodeURIComponent(planId)}/pay`;
+    this.#planId = planId;
     this.#token = token;
+  }
+
+  // A renewal stores a newer token for the plan; later requests use it.
+  #currentToken(): string {
+    return newerStoredToken(this.#planId, this.#token);
   }
 
   me(): Promise<PayAccess> {
@@ -177,7 +185,7 @@ export class PayApi {
 
   #init(method: string, body: unknown): RequestInit {
     const headers: Record<string, string> = {
-      authorization: `Bearer ${this.#token}`,
+      authorization: `Bearer ${this.#currentToken()}`,
     };
     if (body !== undefined) headers["content-type"] = "application/json";
     return {

@@ -4,6 +4,7 @@ import { PlanDoc } from "../../model/doc/plan-doc.ts";
 import { SCHEMA_VERSION } from "../../model/doc/schema.ts";
 import { ApiError, fetchSession, renameSelf } from "../session/api.ts";
 import { isExpired, saveSession } from "../session/stored-sessions.ts";
+import { liveTokenParams, SessionRenewer } from "../session/token-renewal.ts";
 import { canEdit, type PersonalSession } from "../session/types.ts";
 import { ConnectionState } from "./connection.svelte.ts";
 import { rememberClientId } from "./earlier-client-ids.ts";
@@ -64,6 +65,7 @@ export class Workspace {
   /** Hashes of the latest datasets asked for; a load of older ones is dropped when it ends. */
   #requested: DatasetHashes | null = null;
   #loadGeneration = 0;
+  #renewer: SessionRenewer | null = null;
 
   constructor(session: PersonalSession) {
     this.session = session;
@@ -130,6 +132,7 @@ export class Workspace {
 
     const provider = this.#connect(doc, editor);
     void this.#checkSession();
+    this.#startRenewal();
 
     if (!planDoc.isInitialised()) this.phase = { kind: "waiting" };
     const datasets = await waitForDatasets(planDoc, provider);
@@ -184,7 +187,7 @@ export class Workspace {
       socketBase() + "/sync",
       this.planId,
       doc,
-      { params: { token: this.session.token } },
+      { params: liveTokenParams(() => this.session.token) },
     );
     this.provider = provider;
     provider.on("closed", ({ code, reason }) => {
@@ -243,6 +246,34 @@ export class Workspace {
       pendingName: undefined,
     };
     saveSession(this.session);
+    this.#renewer?.schedule();
+  }
+
+  // Renews the personal token before it expires. A renewed token is stored
+  // and used from the next connection and request on; the open socket stays.
+  #startRenewal(): void {
+    if (isExpired(this.session)) return;
+    const renewer = new SessionRenewer({
+      current: () => this.session,
+      renewed: (next) => {
+        this.session = {
+          ...this.session,
+          token: next.token,
+          role: next.role,
+          expiresAt: next.expiresAt,
+        };
+        saveSession(this.session);
+      },
+      rejected: (error) => {
+        this.accessProblem =
+          error.status === 403
+            ? rejectionMessage(4403, this.session, error.message)
+            : rejectionMessage(4401, this.session);
+      },
+    });
+    this.#renewer = renewer;
+    renewer.start();
+    this.#cleanups.push(() => renewer.stop());
   }
 
   #applyName(name: string, pendingName: string | undefined): void {

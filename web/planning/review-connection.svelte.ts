@@ -8,6 +8,7 @@ import { REVIEW_ROOM_SUFFIX } from "../../model/doc/schema.ts";
 import { ConnectionState } from "../plan/connection.svelte.ts";
 import { openLocalDoc } from "../plan/local-doc.ts";
 import type { Workspace } from "../plan/workspace.svelte.ts";
+import { liveTokenParams } from "../session/token-renewal.ts";
 
 /**
  * The plan's review document (room `<planId>.review`): opened from
@@ -60,7 +61,8 @@ export class ReviewConnection {
     this.opened = true;
 
     const provider = new WebsocketProvider(socketBase() + "/sync", room, doc, {
-      params: { token: this.#workspace.session.token },
+      // Each reconnect reads the token again, so a renewal is picked up.
+      params: liveTokenParams(() => this.#workspace.session.token),
     });
     this.provider = provider;
     this.#cleanups.push(

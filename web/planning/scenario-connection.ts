@@ -1,7 +1,15 @@
 import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
+import { ApiError } from "../session/api.ts";
 import { openPlanSession } from "../session/plans-api.ts";
 import type { PlanChoice } from "../session/my-plans.ts";
+import { saveSession } from "../session/stored-sessions.ts";
+import {
+  liveTokenParams,
+  newerStoredToken,
+  renewalTime,
+  renewSession,
+} from "../session/token-renewal.ts";
 import type { PersonalSession } from "../session/types.ts";
 
 /** Another plan's document, synced from the server for reading only. */
@@ -13,15 +21,17 @@ export interface ReadOnlyPlan {
 }
 
 /**
- * Returns a token that opens the chosen plan: the session stored for it, or
- * else one exchanged on the server (POST /api/plans/<id>/session) with the
- * token the plans list came with, or the open plan's token.
+ * Returns a token that opens the chosen plan: the session stored for it,
+ * renewed and stored again when less than a third of its lifetime is left,
+ * or else one exchanged on the server (POST /api/plans/<id>/session) with
+ * the token the plans list came with, or the open plan's token.
  */
 export async function tokenForChoice(
   choice: PlanChoice,
   current: PersonalSession,
 ): Promise<string> {
-  if (choice.session && !choice.expired) return choice.session.token;
+  if (choice.session && !choice.expired)
+    return (await renewIfDue(choice.session)).token;
   const via = choice.viaToken ?? current.token;
   const reply = await openPlanSession(via, choice.planId);
   return reply.token;
@@ -37,8 +47,10 @@ export function openReadOnlyPlan(
   token: string,
 ): ReadOnlyPlan {
   const doc = new Y.Doc();
+  // A reconnect uses the plan's stored session when it has been renewed
+  // since, such as by a tab that has this plan open.
   const provider = new WebsocketProvider(`${socketBase}/sync`, planId, doc, {
-    params: { token },
+    params: liveTokenParams(() => newerStoredToken(planId, token)),
   });
   const synced = new Promise<void>((resolve, reject) => {
     provider.on("sync", (isSynced: boolean) => {
@@ -58,6 +70,23 @@ export function openReadOnlyPlan(
       doc.destroy();
     },
   };
+}
+
+// A renewal that fails offline or on a 5xx keeps the stored session, which
+// still opens the plan until it expires. A 4xx, such as 401 for an expired
+// token or 403 for a removed person, is raised because the socket would be
+// rejected too.
+async function renewIfDue(session: PersonalSession): Promise<PersonalSession> {
+  if (Date.now() < renewalTime(session)) return session;
+  try {
+    const renewed = await renewSession(session);
+    saveSession(renewed);
+    return renewed;
+  } catch (error) {
+    if (error instanceof ApiError && error.status >= 400 && error.status < 500)
+      throw error;
+    return session;
+  }
 }
 
 /** Returns the address of this page's server as a WebSocket URL. */

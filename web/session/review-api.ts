@@ -1,4 +1,5 @@
 import { apiRequest } from "./api.ts";
+import { newerStoredToken } from "./token-renewal.ts";
 
 export type ReviewStatus = "draft" | "in-review" | "approved" | "published";
 
@@ -32,19 +33,30 @@ export interface ReviewReply {
   events: ReviewEventEntry[];
 }
 
-/** The review endpoint of one plan, called with one person token. */
+/**
+ * The review endpoint of one plan, called with a person token, or with the
+ * plan's stored session once that was renewed.
+ */
 export class ReviewApi {
   readonly #path: string;
+  readonly #planId: string;
   readonly #token: string;
 
   constructor(planId: string, token: string) {
+    this.#planId = planId;
     this.#path = `/api/plans/${encodeURIComponent(planId)}/review`;
     this.#token = token;
   }
 
+  #currentToken(): string {
+    return newerStoredToken(this.#planId, this.#token);
+  }
+
   async read(): Promise<ReviewReply> {
     return (await apiRequest(this.#path, {
-      headers: { authorization: `Bearer ${this.#token}` },
+      headers: {
+        authorization: `Bearer ${this.#currentToken()}`,
+      },
     })) as ReviewReply;
   }
 
@@ -53,7 +65,7 @@ export class ReviewApi {
     return (await apiRequest(this.#path, {
       method: "POST",
       headers: {
-        authorization: `Bearer ${this.#token}`,
+        authorization: `Bearer ${this.#currentToken()}`,
         "content-type": "application/json",
       },
       body: JSON.stringify({ action, comment }),

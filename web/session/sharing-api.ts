@@ -1,5 +1,6 @@
 import { apiRequest } from "./api.ts";
 import type { Role } from "./types.ts";
+import { newerStoredToken } from "./token-renewal.ts";
 
 /** An active invite link of a plan. */
 export interface InviteLink {
@@ -22,14 +23,23 @@ export interface PlanPerson {
   joinedAt: string;
 }
 
-/** The invite and people endpoints of one plan, called with one person token. */
+/**
+ * The invite and people endpoints of one plan, called with a person token,
+ * or with the plan's stored session once that was renewed.
+ */
 export class SharingApi {
   readonly #base: string;
+  readonly #planId: string;
   readonly #token: string;
 
   constructor(planId: string, token: string) {
+    this.#planId = planId;
     this.#base = `/api/plans/${encodeURIComponent(planId)}`;
     this.#token = token;
+  }
+
+  #currentToken(): string {
+    return newerStoredToken(this.#planId, this.#token);
   }
 
   async listInvites(): Promise<InviteLink[]> {
@@ -68,7 +78,7 @@ export class SharingApi {
 
   #send(method: string, path: string, body?: unknown): Promise<unknown> {
     const headers: Record<string, string> = {
-      authorization: `Bearer ${this.#token}`,
+      authorization: `Bearer ${this.#currentToken()}`,
     };
     if (body !== undefined) headers["content-type"] = "application/json";
     return apiRequest(this.#base + path, {

@@ -1,5 +1,6 @@
 import * as Y from "yjs";
 import { ApiError, apiRequest } from "../session/api.ts";
+import { newerStoredToken } from "../session/token-renewal.ts";
 
 /** A named version as GET /api/plans/<plan>/versions lists it. */
 export interface VersionEntry {
@@ -30,11 +31,18 @@ export interface TimelinePoint {
  */
 export class VersionsApi {
   readonly #base: string;
+  readonly #planId: string;
   readonly #token: string;
 
   constructor(planId: string, token: string) {
     this.#base = `/api/plans/${encodeURIComponent(planId)}`;
+    this.#planId = planId;
     this.#token = token;
+  }
+
+  // A renewal stores a newer token for the plan; later requests use it.
+  #currentToken(): string {
+    return newerStoredToken(this.#planId, this.#token);
   }
 
   async list(): Promise<VersionEntry[]> {
@@ -70,7 +78,7 @@ export class VersionsApi {
 
   #json(method: string, path: string, body?: unknown): Promise<unknown> {
     const headers: Record<string, string> = {
-      authorization: `Bearer ${this.#token}`,
+      authorization: `Bearer ${this.#currentToken()}`,
     };
     if (body !== undefined) headers["content-type"] = "application/json";
     return apiRequest(`${this.#base}${path}`, {
@@ -85,7 +93,7 @@ export class VersionsApi {
     let response: Response;
     try {
       response = await fetch(url, {
-        headers: { authorization: `Bearer ${this.#token}` },
+        headers: { authorization: `Bearer ${this.#currentToken()}` },
       });
     } catch {
       throw new ApiError(
