@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { Duplex } from "node:stream";
 import type { RawData, WebSocket } from "ws";
 import { CloseCode, closeReason } from "./close-codes.ts";
 import type { ServerEvents } from "./events.ts";
@@ -113,6 +114,24 @@ export class Connection implements RoomMember {
     });
   }
 
+  /**
+   * Sends messages in order with one write to the socket, where separate
+   * sends would make one system call each.
+   */
+  sendMany(messages: Uint8Array[]): void {
+    if (this.closing || this.ws.readyState !== this.ws.OPEN) return;
+    // NOTE: `_socket` is a private field of ws 8 (the net.Socket under the
+    // WebSocket). ws corks and uncorks it around each frame, which flushes
+    // only when every cork is undone, so the frames leave in one writev.
+    const socket = (this.ws as unknown as { _socket?: Duplex })._socket;
+    socket?.cork();
+    try {
+      for (const message of messages) this.send(message);
+    } finally {
+      socket?.uncork();
+    }
+  }
+
   close(code: number, reason: string): void {
     if (this.closing) return;
     this.closing = true;
@@ -194,13 +213,9 @@ export class Connection implements RoomMember {
     if (empty) return;
     if (!this.mayWrite) return this.dropUpdate(update);
 
-    try {
-      const stored = this.room.writeUpdate(this, update);
-      if (stored instanceof Promise)
-        stored.catch((error: unknown) => this.failUpdate(error));
-    } catch (error) {
-      this.failUpdate(error);
-    }
+    this.room
+      .writeUpdate(this, update)
+      .catch((error: unknown) => this.failUpdate(error));
   }
 
   private failUpdate(error: unknown): void {

@@ -156,16 +156,24 @@ export function encodeSyncStep2(
   return encoding.toUint8Array(encoder);
 }
 
+/** Encodes an update message, as a Buffer because it goes to many sockets. */
 export function encodeUpdate(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
   syncProtocol.writeUpdate(encoder, update);
-  return encoding.toUint8Array(encoder);
+  return asBuffer(encoding.toUint8Array(encoder));
 }
 
+/** Encodes an awareness message, as a Buffer because it goes to many sockets. */
 export function encodeAwareness(awarenessUpdate: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
   encoding.writeVarUint8Array(encoder, awarenessUpdate);
-  return encoding.toUint8Array(encoder);
+  return asBuffer(encoding.toUint8Array(encoder));
+}
+
+// ws 8 sends a Buffer as it is but wraps any other Uint8Array in a new
+// Buffer on every send, once per socket of a broadcast.
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -29,6 +29,11 @@ export interface RoomMember {
    */
   start(): void;
   send(message: Uint8Array): void;
+  /**
+   * Sends several messages in order, written to the socket together when
+   * the member can. Without it the room calls `send` for each.
+   */
+  sendMany?(messages: Uint8Array[]): void;
   close(code: number, reason: string): void;
 }
 
@@ -55,6 +60,32 @@ const LOAD_ORIGIN = Symbol("load");
 
 /** Origin of updates and awareness changes that came from another node. */
 const REMOTE_ORIGIN = Symbol("remote");
+
+/**
+ * A due snapshot waits until the room has had no update for this long, so
+ * encoding the whole document does not hold up updates that are arriving.
+ */
+const COMPACT_IDLE_MS = 500;
+/**
+ * A due snapshot is written at once, idle or not, when this many times
+ * `compactAfterUpdates` updates are waiting, which bounds the updates a
+ * load replays.
+ */
+const COMPACT_BACKLOG_FACTOR = 4;
+
+/** An update waiting in the current batch of a room with the SQLite store. */
+interface QueuedUpdate {
+  member: RoomMember;
+  update: Uint8Array;
+  resolve(seq: number): void;
+  reject(error: unknown): void;
+}
+
+/** An update of a batch that was stored, to send to the members but `from`. */
+interface OutgoingUpdate {
+  from: RoomMember;
+  message: Uint8Array;
+}
 
 /**
  * One document in memory: its Y.Doc, the awareness of its connections, and
@@ -85,6 +116,9 @@ export class Room implements ClusterRoom {
   private catchingUp: Promise<void> | null = null;
   private writingSnapshot = false;
   private updatesSinceSnapshot = 0;
+  private compactTimer: NodeJS.Timeout | null = null;
+  /** Updates received in this turn of the event loop, not yet stored. */
+  private queued: QueuedUpdate[] = [];
   /** Client ids already sent to the client id store while this room is loaded. */
   private readonly attemptedClientIds = new Set<number>();
 
@@ -131,7 +165,7 @@ export class Room implements ClusterRoom {
       { seq: stored.lastSeq, updates: stored.updates.length },
       "room loaded",
     );
-    this.compactIfDue();
+    this.scheduleCompaction();
     this.options.events.emit("room-loaded", { room: this.name });
     for (const member of this.members) member.start();
     if (this.peers) this.joinPeers(this.peers);
@@ -172,17 +206,16 @@ export class Room implements ClusterRoom {
 
   /**
    * Stores an update from a member, applies it, then sends it to the other
-   * members. Throws (or with an asynchronous store, rejects with) a
-   * StorageError when storing fails, before anyone saw the update, and the
-   * error of Y.applyUpdate when the stored update does not apply.
+   * members. Rejects with a StorageError when storing fails, before anyone
+   * saw the update, and with the error of Y.applyUpdate when the stored
+   * update does not apply.
    */
-  writeUpdate(
-    member: RoomMember,
-    update: Uint8Array,
-  ): number | Promise<number> {
+  writeUpdate(member: RoomMember, update: Uint8Array): Promise<number> {
     if (this.updates instanceof SqliteUpdateStore) {
-      const seq = this.storeUpdate(member, update) as number;
-      return this.afterStored(member, update, seq);
+      return new Promise((resolve, reject) => {
+        this.queued.push({ member, update, resolve, reject });
+        if (this.queued.length === 1) setImmediate(this.storeQueued);
+      });
     }
 
     const write = this.pendingWrites.then(async () => {
@@ -193,24 +226,79 @@ export class Room implements ClusterRoom {
     return write;
   }
 
+  // Stores the updates that every socket delivered in one turn of the event
+  // loop in one SQLite transaction, then applies and sends them. One commit
+  // and one socket write per member then cover the whole batch, and the
+  // batch grows when the server falls behind, which keeps the cost per
+  // update down exactly when updates queue. An update that fails alone is
+  // rejected alone, and a failed commit rejects the whole batch.
+  private storeQueued = (): void => {
+    if (this.queued.length === 0) return;
+    const queued = this.queued;
+    this.queued = [];
+    const stored: { entry: QueuedUpdate; seq: number }[] = [];
+    const failed = new Set<QueuedUpdate>();
+    try {
+      this.options.storage.transaction(() => {
+        for (const entry of queued) {
+          try {
+            const seq = this.storeUpdate(entry.member, entry.update) as number;
+            stored.push({ entry, seq });
+          } catch (error) {
+            failed.add(entry);
+            entry.reject(error);
+          }
+        }
+      });
+    } catch (error) {
+      const failure = this.storageError(error);
+      for (const entry of queued) {
+        if (!failed.has(entry)) entry.reject(failure);
+      }
+      return;
+    }
+
+    const outgoing: OutgoingUpdate[] = [];
+    for (const { entry, seq } of stored) {
+      this.recordStored(entry.member, entry.update, seq);
+      if (this.state === "ready") {
+        try {
+          Y.applyUpdate(this.doc, entry.update, entry.member);
+        } catch (error) {
+          entry.reject(error);
+          continue;
+        }
+        outgoing.push({
+          from: entry.member,
+          message: encodeUpdate(entry.update),
+        });
+      }
+      entry.resolve(seq);
+    }
+    this.broadcastBatch(outgoing);
+    this.scheduleCompaction();
+  };
+
   private storeUpdate(
     member: RoomMember,
     update: Uint8Array,
   ): number | Promise<number> {
-    const storageError = (error: unknown) =>
-      new StorageError(
-        `Storing an update of room ${this.name} failed: ${(error as Error).message}`,
-        { cause: error },
-      );
     try {
       const seq = this.updates.appendUpdate(this.name, update, member.personId);
       if (typeof seq === "number") return seq;
       return seq.catch((error: unknown) => {
-        throw storageError(error);
+        throw this.storageError(error);
       });
     } catch (error) {
-      throw storageError(error);
+      throw this.storageError(error);
     }
+  }
+
+  private storageError(error: unknown): StorageError {
+    return new StorageError(
+      `Storing an update of room ${this.name} failed: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
 
   private afterStored(
@@ -218,6 +306,22 @@ export class Room implements ClusterRoom {
     update: Uint8Array,
     seq: number,
   ): number {
+    this.recordStored(member, update, seq);
+    if (this.state !== "ready") return seq;
+
+    Y.applyUpdate(this.doc, update, member);
+    this.broadcast(encodeUpdate(update), member);
+    // Another node stored the seqs in between, so read them.
+    if (this.peers && seq > this.lastSeq) void this.catchUpLogged();
+    this.scheduleCompaction();
+    return seq;
+  }
+
+  private recordStored(
+    member: RoomMember,
+    update: Uint8Array,
+    seq: number,
+  ): void {
     const contiguous = seq === this.lastSeq + 1;
     if (!this.peers || contiguous) this.lastSeq = seq;
     this.updatesSinceSnapshot += 1;
@@ -227,14 +331,6 @@ export class Room implements ClusterRoom {
       personId: member.personId,
     });
     this.peers?.publishUpdate(this.name, seq, update);
-    if (this.state !== "ready") return seq;
-
-    Y.applyUpdate(this.doc, update, member);
-    this.broadcast(encodeUpdate(update), member);
-    // Another node stored the seqs in between, so read them.
-    if (this.peers && seq > this.lastSeq) void this.catchUpLogged();
-    this.compactIfDue();
-    return seq;
   }
 
   /** Applies an update another node stored as `seq`, then sends it on. */
@@ -331,8 +427,31 @@ export class Room implements ClusterRoom {
     }
   }
 
-  /** Frees the document. The room must have no members. */
+  /**
+   * Sends each update of a batch to every started member but its sender,
+   * in order, through one `sendMany` call per member.
+   */
+  private broadcastBatch(outgoing: OutgoingUpdate[]): void {
+    if (outgoing.length === 0) return;
+    for (const member of this.members) {
+      const messages = [];
+      for (const { from, message } of outgoing) {
+        if (from !== member) messages.push(message);
+      }
+      if (messages.length === 0) continue;
+      if (member.sendMany) member.sendMany(messages);
+      else for (const message of messages) member.send(message);
+    }
+  }
+
+  /**
+   * Stores the queued updates, writes a snapshot that is due, and frees the
+   * document. The room must have no members.
+   */
   unload(): void {
+    this.storeQueued();
+    this.cancelCompaction();
+    if (this.state === "ready") this.compactIfDue();
     this.state = "unloaded";
     this.peers?.leave(this);
     this.awareness.off("update", this.relayAwareness);
@@ -382,6 +501,31 @@ export class Room implements ClusterRoom {
       this.attemptedClientIds,
       this.logger,
     );
+  }
+
+  // Defers a due snapshot until the room is idle, unless the backlog of
+  // updates since the last one has grown too long.
+  private scheduleCompaction(): void {
+    const due = this.options.compactAfterUpdates;
+    if (this.updatesSinceSnapshot < due) return;
+    if (this.updatesSinceSnapshot >= due * COMPACT_BACKLOG_FACTOR) {
+      this.cancelCompaction();
+      this.compactIfDue();
+      return;
+    }
+    if (this.compactTimer) {
+      this.compactTimer.refresh();
+      return;
+    }
+    this.compactTimer = setTimeout(() => {
+      this.compactTimer = null;
+      if (this.state === "ready") this.compactIfDue();
+    }, COMPACT_IDLE_MS);
+  }
+
+  private cancelCompaction(): void {
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    this.compactTimer = null;
   }
 
   private compactIfDue(): void {

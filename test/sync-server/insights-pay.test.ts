@@ -49,6 +49,7 @@ const ANA_FIGURE = {
   name: "Ana Ribeiro",
   quotaCents: 60_000_000,
   creditedCents: 6_000_000,
+  primaryCreditedCents: 6_000_000,
   payoutCents: 650_000,
   targetPayoutCents: 6_600_000,
 };
@@ -58,6 +59,7 @@ const BEN_FIGURE = {
   name: "Ben Okafor",
   quotaCents: 60_000_000,
   creditedCents: 3_200_000,
+  primaryCreditedCents: 3_200_000,
   payoutCents: 340_000,
   targetPayoutCents: 6_600_000,
 };

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { loadPlanDoc } from "../../sync-server/plans.ts";
 import type { RunningServer } from "../../sync-server/server.ts";
+import { Storage } from "../../sync-server/storage.ts";
 import {
   connectClient,
   createFixture,
@@ -42,6 +43,19 @@ async function editor(
   clients.push(client);
   await synced(client);
   return client;
+}
+
+async function untilSnapshot(
+  running: RunningServer,
+  seq: number,
+): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (running.storage.loadRoom("demo").snapshotSeq < seq) {
+    if (Date.now() > deadline) {
+      throw new Error(`No snapshot of room demo at seq ${seq} within 10 s.`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 describe("storage", () => {
@@ -92,15 +106,69 @@ describe("storage", () => {
 
     for (const unit of units) writer.plan.assign([unit], "demo-west");
     await lastStored;
+    // A due snapshot waits until the room is idle, not in the update's path.
+    expect(server.storage.loadRoom("demo").snapshotSeq).toBe(0);
 
+    await untilSnapshot(server, 6);
     const stored = server.storage.loadRoom("demo");
-    expect(stored.snapshotSeq).toBe(4);
-    expect(stored.updates).toHaveLength(2);
+    expect(stored.snapshotSeq).toBe(6);
+    expect(stored.updates).toHaveLength(0);
     expect(server.storage.countUpdates("demo")).toBe(6);
     const rebuilt = loadPlanDoc(server.storage, "demo");
     for (const unit of units)
       expect(rebuilt.territoryOf(unit)).toBe("demo-west");
     expect(rebuilt.readAssignments()).toEqual(writer.plan.readAssignments());
+  });
+
+  test("busy room compacts at the backlog limit", async () => {
+    server = await startTestServer(fixture, { compactAfterUpdates: 2 });
+    const writer = await editor(server);
+    // The plan's first update is seq 1, so seq 8 makes 4 × 2 since no snapshot.
+    const units = [
+      "01009",
+      "01011",
+      "01013",
+      "01015",
+      "01017",
+      "01019",
+      "01021",
+    ];
+    const backlogFull = nextEvent<{ seq: number }>(
+      server.events,
+      "update-stored",
+      (event) => event.seq === 8,
+    );
+
+    for (const unit of units) writer.plan.assign([unit], "demo-west");
+    await backlogFull;
+
+    expect(server.storage.loadRoom("demo").snapshotSeq).toBe(8);
+    const rebuilt = loadPlanDoc(server.storage, "demo");
+    for (const unit of units)
+      expect(rebuilt.territoryOf(unit)).toBe("demo-west");
+  });
+
+  test("room unload writes a due snapshot", async () => {
+    server = await startTestServer(fixture, { compactAfterUpdates: 2 });
+    const writer = await editor(server);
+    const stored = nextEvent<{ seq: number }>(
+      server.events,
+      "update-stored",
+      (event) => event.seq === 3,
+    );
+    writer.plan.assign(["01009"], "demo-west");
+    writer.plan.assign(["01011"], "demo-west");
+    await stored;
+    expect(server.storage.loadRoom("demo").snapshotSeq).toBe(0);
+
+    await server.close();
+    const reopened = Storage.open(fixture.dataDir);
+    try {
+      expect(reopened.loadRoom("demo").snapshotSeq).toBe(3);
+    } finally {
+      reopened.close();
+    }
+    server = null;
   });
 
   test("edit a peer saw survives a killed server", async () => {

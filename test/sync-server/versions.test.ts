@@ -90,6 +90,16 @@ async function start(options: StartOptions = {}): Promise<void> {
   server = await startTestServer(fixture, options);
 }
 
+async function untilSnapshotAfter(seq: number): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (server.storage.loadRoom("demo").snapshotSeq <= seq) {
+    if (Date.now() > deadline) {
+      throw new Error(`No snapshot of room demo after seq ${seq} within 10 s.`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 describe("plan versions", () => {
   test("version rebuilds plan after later edits", async () => {
     await start();
@@ -145,6 +155,8 @@ describe("plan versions", () => {
       "demo",
       (plan) => plan.territoryOf("01013") === "demo-west",
     );
+    // A due snapshot is written once the room is idle, so wait for it.
+    await untilSnapshotAfter(0);
     const saved = writer.plan.snapshot();
     const created = await call("POST", "/api/plans/demo/versions", {
       token: ada.token,
@@ -162,6 +174,7 @@ describe("plan versions", () => {
     );
     // Snapshots exist both before and after the version's seq, so the
     // rebuild must pick the earlier one and replay only up to the version.
+    await untilSnapshotAfter(created.body.seq);
     expect(server.storage.loadRoom("demo").snapshotSeq).toBeGreaterThan(
       created.body.seq,
     );
