@@ -1,9 +1,4 @@
-import {
-  execFileSync,
-  fork,
-  spawn,
-  type ChildProcess,
-} from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import {
   closeSync,
@@ -15,11 +10,8 @@ import {
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { WebSocket } from "ws";
-import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { initPlan } from "../model/doc/init-plan.ts";
-import { PlanDoc } from "../model/doc/plan-doc.ts";
 import { startTestServices } from "../scripts/test-services/index.ts";
 import { freePort } from "../scripts/test-services/free-port.ts";
 import { PostgresUpdateStore } from "../sync-server/cluster/postgres-store.ts";
@@ -30,64 +22,31 @@ import { signInvite } from "../sync-server/tokens.ts";
 import { percentile } from "./harness.ts";
 import { clockMs } from "./sync-load-clock.ts";
 import { readCpuTicks, readRss, sleep } from "./sync-load-servers.ts";
+import { SENT_AT_MAP, type WorkerCommand } from "./sync-load-worker.ts";
+import { LoadWorker, waitForDeliveries } from "./sync-load-workers.ts";
 
 // `npm run bench:sync-cluster`: the editor load of bench/sync-load.ts on a
 // two-node cluster. A private PostgreSQL 15 and redis-server start on
 // loopback (scripts/test-services/, which needs root), then two Meridian
-// nodes (`sync-server/main.ts` with DATABASE_URL and REDIS_URL, info-level
-// logs). Half the editors of one plan connect to each node, and every
+// nodes (`sync-server/main.ts` with DATABASE_URL and REDIS_URL, debug-level
+// logs, so that the report counts every catch-up). Half the editors of one plan connect to each node, and every
 // delivery is timed as same-node (author and receiver on one node) or
 // cross-node (through PostgreSQL and a Redis publish). The editors run in
-// client processes: this file forked with `--worker`.
+// the client processes of bench/sync-load.ts (bench/sync-load-worker.ts).
 
 const PLAN_ID = "load";
-/** Top-level Y.Map of the send time of every edit, keyed `<editor>:<seq>`. */
-const SENT_AT_MAP = "benchSentAt";
-/** Origin of an editor's own edits when they enter its connected document. */
-const OWN_EDIT = Symbol("own edit");
 /** Once the last edit is sent, deliveries may arrive until none has for this long. */
 const DRAIN_IDLE_MS = 5_000;
 /** Time from the start command to the first edit, so every process gets it first. */
 const START_DELAY_MS = 500;
-const PROGRESS_INTERVAL_MS = 250;
-
-type Command =
-  | {
-      type: "connect";
-      initialUpdate: Uint8Array;
-      editors: {
-        editor: number;
-        port: number;
-        params: Record<string, string>;
-      }[];
-    }
-  | {
-      type: "start";
-      startAt: number;
-      totalEditors: number;
-      editsPerSecond: number;
-      edits: number;
-      warmupEdits: number;
-    }
-  | { type: "collect" };
-
-type Reply =
-  | { type: "connected" }
-  | { type: "sent"; sent: number }
-  | { type: "progress"; received: number }
-  | {
-      type: "collected";
-      received: number;
-      sameNode: Float64Array;
-      crossNode: Float64Array;
-    };
 
 /** Node of an editor: even editors on node A (0), odd ones on node B (1). */
 function nodeOf(editor: number): number {
   return editor % 2;
 }
 
-// ---- Benchmark process ----------------------------------------------------
+/** pino's numeric log levels. */
+const LOG_LEVEL_INFO = 30;
 
 interface NodeProcess {
   name: string;
@@ -137,7 +96,7 @@ async function runBenchmark(): Promise<void> {
   });
   const dataDir = mkdtempSync(join(tmpdir(), "meridian-bench-cluster-"));
   const nodes: NodeProcess[] = [];
-  const workers: Worker[] = [];
+  const workers: LoadWorker[] = [];
   try {
     const storage = Storage.open(dataDir);
     storage.createPlan({ id: PLAN_ID, name: "Cluster load" }, initialUpdate);
@@ -156,8 +115,10 @@ async function runBenchmark(): Promise<void> {
 
     const secret = new TextEncoder().encode(authSecret);
     const invite = await signInvite(secret, PLAN_ID, "editor", 1);
-    const assignments: Extract<Command, { type: "connect" }>["editors"][] =
-      Array.from({ length: processes }, () => []);
+    const assignments: Extract<
+      WorkerCommand,
+      { type: "connect" }
+    >["editors"][] = Array.from({ length: processes }, () => []);
     for (let editor = 0; editor < editors; editor++) {
       const port = nodes[nodeOf(editor)].port;
       const token = await joinPlan(port, invite, `Editor ${editor}`);
@@ -167,11 +128,17 @@ async function runBenchmark(): Promise<void> {
         params: { token },
       });
     }
-    for (let i = 0; i < processes; i++) workers.push(new Worker());
+    for (let i = 0; i < processes; i++) workers.push(new LoadWorker());
     await Promise.all(
       workers.map((worker, i) =>
         worker.request(
-          { type: "connect", initialUpdate, editors: assignments[i] },
+          {
+            type: "connect",
+            port: nodes[0].port,
+            planId: PLAN_ID,
+            initialUpdate,
+            editors: assignments[i],
+          },
           "connected",
         ),
       ),
@@ -201,7 +168,7 @@ async function runBenchmark(): Promise<void> {
     for (const sampler of samplers) sampler.markSendEnd();
     const editsSent = sent.reduce((sum, reply) => sum + reply.sent, 0);
     const expected = editsSent * (editors - 1);
-    await waitForDeliveries(workers, expected);
+    await waitForDeliveries(workers, expected, DRAIN_IDLE_MS);
     for (const sampler of samplers) sampler.stop();
     const collected = await Promise.all(
       workers.map((worker) => worker.request({ type: "collect" }, "collected")),
@@ -212,8 +179,15 @@ async function runBenchmark(): Promise<void> {
       (sum, reply) => sum + reply.received,
       0,
     );
-    const same = collected.flatMap((reply) => [...reply.sameNode]);
-    const cross = collected.flatMap((reply) => [...reply.crossNode]);
+    const same: number[] = [];
+    const cross: number[] = [];
+    for (const reply of collected) {
+      reply.latencies.forEach((latency, i) => {
+        const sameNode =
+          nodeOf(reply.authors[i]) === nodeOf(reply.receivers[i]);
+        (sameNode ? same : cross).push(latency);
+      });
+    }
     const lines = [
       `## Cluster sync load: ${editors} editors (${Math.ceil(editors / 2)} on node A, ${Math.floor(editors / 2)} on node B), ${rate} edits/s each, ${seconds} s timed after ${warmupSeconds} s of warm-up, clients in ${processes} processes`,
       "",
@@ -232,6 +206,10 @@ async function runBenchmark(): Promise<void> {
       ...nodes.map((node, i) => samplers[i].row(node.name, windowMs)),
       "",
       `Load average ${loadAverageStart.toFixed(1)} → ${loadavg()[0].toFixed(1)}.`,
+      "",
+      "| node | catch-ups logged at info | at debug | `update not stored` lines |",
+      "| --- | --- | --- | --- |",
+      ...nodes.map((node) => logRow(node, dataDir)),
     ];
     console.log(`\n${lines.join("\n")}`);
     if (expected !== deliveries || stored !== editsSent) process.exitCode = 1;
@@ -264,7 +242,7 @@ async function startNode(
         HOST: "127.0.0.1",
         PORT: String(port),
         ROOM_IDLE_MS: "600000",
-        LOG_LEVEL: "info",
+        LOG_LEVEL: "debug",
       },
       stdio: ["ignore", "ignore", logFd],
     },
@@ -329,56 +307,6 @@ async function countStoredEdits(
     return doc.getMap(SENT_AT_MAP).size;
   } finally {
     await store.close();
-  }
-}
-
-/** One client process and its latest delivery count. */
-class Worker {
-  readonly child: ChildProcess;
-  received = 0;
-
-  constructor() {
-    this.child = fork(import.meta.filename, ["--worker"], {
-      execArgv: ["--import", "tsx"],
-      serialization: "advanced",
-      stdio: ["ignore", "inherit", "inherit", "ipc"],
-    });
-    this.child.on("message", (reply: Reply) => {
-      if (reply.type === "progress") this.received = reply.received;
-    });
-  }
-
-  /** Sends a command and resolves with the first reply of type `expected`. */
-  request<T extends Reply["type"]>(
-    command: Command,
-    expected: T,
-  ): Promise<Extract<Reply, { type: T }>> {
-    return new Promise((resolve, reject) => {
-      const onMessage = (reply: Reply) => {
-        if (reply.type !== expected) return;
-        cleanUp();
-        resolve(reply as Extract<Reply, { type: T }>);
-      };
-      const onExit = (code: number | null) => {
-        cleanUp();
-        reject(
-          new Error(
-            `Client process ${this.child.pid} exited with code ${code} before it replied "${expected}". Its error is printed above.`,
-          ),
-        );
-      };
-      const cleanUp = () => {
-        this.child.off("message", onMessage);
-        this.child.off("exit", onExit);
-      };
-      this.child.on("message", onMessage);
-      this.child.once("exit", onExit);
-      this.child.send(command);
-    });
-  }
-
-  stop(): void {
-    if (this.child.connected) this.child.disconnect();
   }
 }
 
@@ -447,16 +375,20 @@ function latencyRow(label: string, latencies: number[]): string {
   return `| ${label} | ${latencies.length} | ${ms(50)} | ${ms(99)} | ${ms(100)} |`;
 }
 
-async function waitForDeliveries(workers: Worker[], expected: number) {
-  const count = () => workers.reduce((sum, w) => sum + w.received, 0);
-  let received = count();
-  let progressAt = clockMs();
-  while (received < expected && clockMs() - progressAt < DRAIN_IDLE_MS) {
-    await sleep(50);
-    const next = count();
-    if (next > received) progressAt = clockMs();
-    received = next;
-  }
+/** Returns a Markdown row with the counts of a node's catch-up and store-failure log lines. */
+function logRow(node: NodeProcess, dataDir: string): string {
+  const lines = readFileSync(join(dataDir, `node-${node.name}.log`), "utf8")
+    .split("\n")
+    .filter((line) => line.startsWith("{"))
+    .map((line) => JSON.parse(line) as { msg: string; level: number });
+  const catchUps = lines.filter(
+    (line) => line.msg === "room caught up from the store",
+  );
+  const info = catchUps.filter((line) => line.level >= LOG_LEVEL_INFO).length;
+  const failures = lines.filter(
+    (line) => line.msg === "update not stored",
+  ).length;
+  return `| ${node.name} | ${info} | ${catchUps.length - info} | ${failures} |`;
 }
 
 function wholeNumber(option: string, value: string, min: number): number {
@@ -469,172 +401,4 @@ function wholeNumber(option: string, value: string, min: number): number {
   return number;
 }
 
-// ---- Client process -------------------------------------------------------
-
-interface LoadClient {
-  editor: number;
-  sent: number;
-  received: Set<string>;
-  sameNode: number[];
-  crossNode: number[];
-  edit(seq: number): void;
-  destroy(): void;
-}
-
-function runWorker(): void {
-  // y-websocket adds a process "exit" listener per provider.
-  process.setMaxListeners(0);
-  const clients: LoadClient[] = [];
-  let warmupEdits = 0;
-  let progress: NodeJS.Timeout | undefined;
-  const reply = (message: Reply) => process.send!(message);
-  const received = () => clients.reduce((n, c) => n + c.received.size, 0);
-
-  const handle = async (command: Command) => {
-    if (command.type === "connect") {
-      await Promise.all(
-        command.editors.map(async ({ editor, port, params }) => {
-          const client = connectClient(
-            command.initialUpdate,
-            editor,
-            port,
-            params,
-            () => warmupEdits,
-          );
-          clients.push(client.client);
-          await client.synced;
-        }),
-      );
-      reply({ type: "connected" });
-    } else if (command.type === "start") {
-      warmupEdits = command.warmupEdits;
-      progress = setInterval(
-        () => reply({ type: "progress", received: received() }),
-        PROGRESS_INTERVAL_MS,
-      );
-      await sendEdits(clients, command);
-      reply({ type: "sent", sent: clients.reduce((n, c) => n + c.sent, 0) });
-    } else {
-      clearInterval(progress);
-      reply({
-        type: "collected",
-        received: received(),
-        sameNode: Float64Array.from(clients.flatMap((c) => c.sameNode)),
-        crossNode: Float64Array.from(clients.flatMap((c) => c.crossNode)),
-      });
-    }
-  };
-  process.on("message", (command: Command) => {
-    handle(command).catch((error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    });
-  });
-  process.on("disconnect", () => {
-    for (const client of clients) client.destroy();
-    process.exit(0);
-  });
-}
-
-// As in bench/sync-load-worker.ts: each edit assigns one county in an author
-// document and writes its send time under a key of its own, and the
-// connected document is a plain Y.Doc, so the clients stay cheap.
-function connectClient(
-  initialUpdate: Uint8Array,
-  editor: number,
-  port: number,
-  params: Record<string, string>,
-  warmupEdits: () => number,
-): { client: LoadClient; synced: Promise<void> } {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, initialUpdate);
-  const authorDoc = new Y.Doc();
-  Y.applyUpdate(authorDoc, initialUpdate);
-  const plan = new PlanDoc(authorDoc);
-  const unitIds = [...plan.readAssignments().keys()];
-  const territoryIds = plan.readTerritories().map((t) => t.id);
-  const authorSentAt = authorDoc.getMap<number>(SENT_AT_MAP);
-  authorDoc.on("update", (update: Uint8Array) =>
-    Y.applyUpdate(doc, update, OWN_EDIT),
-  );
-  const provider = new WebsocketProvider(
-    `ws://127.0.0.1:${port}/sync`,
-    PLAN_ID,
-    doc,
-    { params, WebSocketPolyfill: WebSocket as never, disableBc: true },
-  );
-  const client: LoadClient = {
-    editor,
-    sent: 0,
-    received: new Set(),
-    sameNode: [],
-    crossNode: [],
-    edit(seq) {
-      const unit = unitIds[(editor * 997 + seq * 31) % unitIds.length];
-      const territory = territoryIds[(editor + seq) % territoryIds.length];
-      authorDoc.transact(() => {
-        plan.assign([unit], territory);
-        authorSentAt.set(`${editor}:${seq}`, clockMs());
-      });
-      client.sent += 1;
-    },
-    destroy() {
-      provider.destroy();
-      doc.destroy();
-      authorDoc.destroy();
-    },
-  };
-  const sentAt = doc.getMap<number>(SENT_AT_MAP);
-  sentAt.observe((event) => {
-    if (event.transaction.origin === OWN_EDIT) return;
-    const now = clockMs();
-    for (const key of event.keysChanged) {
-      const time = sentAt.get(key);
-      if (time === undefined || client.received.has(key)) continue;
-      client.received.add(key);
-      const [author, seq] = key.split(":").map(Number);
-      if (seq < warmupEdits()) continue;
-      const latencies =
-        nodeOf(author) === nodeOf(editor) ? client.sameNode : client.crossNode;
-      latencies.push(now - time);
-    }
-  });
-  const synced = new Promise<void>((resolve) =>
-    provider.once("sync", (state: boolean) => state && resolve()),
-  );
-  return { client, synced };
-}
-
-// Sends every editor's edits on a fixed schedule from `startAt`, spread
-// evenly over each interval across all editors. Edits that fall due while
-// the event loop is behind go out at once, so the offered load stays at
-// the set rate.
-function sendEdits(
-  clients: LoadClient[],
-  command: Extract<Command, { type: "start" }>,
-): Promise<void> {
-  const intervalMs = 1000 / command.editsPerSecond;
-  return new Promise((resolve) => {
-    const timer = setInterval(() => {
-      const elapsed = clockMs() - command.startAt;
-      let done = true;
-      for (const client of clients) {
-        const offset = (client.editor / command.totalEditors) * intervalMs;
-        const due = Math.min(
-          command.edits,
-          Math.max(0, Math.floor((elapsed - offset) / intervalMs) + 1),
-        );
-        while (client.sent < due) client.edit(client.sent);
-        if (client.sent < command.edits) done = false;
-      }
-      if (done) {
-        clearInterval(timer);
-        resolve();
-      }
-    }, 2);
-  });
-}
-
-// Last, so that the classes and constants above exist when it runs.
-if (process.argv.includes("--worker")) runWorker();
-else await runBenchmark();
+await runBenchmark();

@@ -1,4 +1,4 @@
-import { execFileSync, fork, type ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { loadavg } from "node:os";
 import { percentile } from "./harness.ts";
 import { clockMs } from "./sync-load-clock.ts";
@@ -9,7 +9,7 @@ import {
   type ServerKind,
   type ServerStartOptions,
 } from "./sync-load-servers.ts";
-import type { WorkerCommand, WorkerReply } from "./sync-load-worker.ts";
+import { LoadWorker, waitForDeliveries } from "./sync-load-workers.ts";
 
 // The edit load of bench/sync-load.ts: editors of one plan, spread over
 // several client processes, edit at a fixed rate through one server.
@@ -83,14 +83,14 @@ export async function runLoad(
   });
   const workers = Array.from(
     { length: Math.min(options.processes, options.editors) },
-    () => new Worker(),
+    () => new LoadWorker(),
   );
   try {
     const params: Record<string, string>[] = [];
     for (let editor = 0; editor < options.editors; editor++) {
       params.push(await server.tokenFor(options.planId, editor));
     }
-    const connect = (worker: Worker, editors: number[]) =>
+    const connect = (worker: LoadWorker, editors: number[]) =>
       worker.request(
         {
           type: "connect",
@@ -146,7 +146,7 @@ export async function runLoad(
 
     const editsSent = sent.reduce((sum, reply) => sum + reply.sent, 0);
     const deliveriesExpected = editsSent * (options.editors - 1);
-    await waitForDeliveries(workers, deliveriesExpected);
+    await waitForDeliveries(workers, deliveriesExpected, DRAIN_IDLE_MS);
     sampler.stop();
     const serverTicksDrained = readCpuTicks(server.pid);
     const collected = await Promise.all(
@@ -190,60 +190,6 @@ function editorsOf(index: number, workers: number, editors: number): number[] {
   const from = Math.floor((index * editors) / workers);
   const to = Math.floor(((index + 1) * editors) / workers);
   return Array.from({ length: to - from }, (_, i) => from + i);
-}
-
-/** One client process (bench/sync-load-worker.ts) and its latest delivery count. */
-class Worker {
-  readonly child: ChildProcess;
-  received = 0;
-
-  constructor() {
-    this.child = fork("bench/sync-load-worker.ts", [], {
-      execArgv: ["--import", "tsx"],
-      serialization: "advanced",
-      stdio: ["ignore", "inherit", "inherit", "ipc"],
-    });
-    this.child.on("message", (reply: WorkerReply) => {
-      if (reply.type === "progress") this.received = reply.received;
-    });
-  }
-
-  get pid(): number {
-    return this.child.pid!;
-  }
-
-  /** Sends a command and resolves with the first reply of type `expected`. */
-  request<T extends WorkerReply["type"]>(
-    command: WorkerCommand,
-    expected: T,
-  ): Promise<Extract<WorkerReply, { type: T }>> {
-    return new Promise((resolve, reject) => {
-      const onMessage = (reply: WorkerReply) => {
-        if (reply.type !== expected) return;
-        cleanUp();
-        resolve(reply as Extract<WorkerReply, { type: T }>);
-      };
-      const onExit = (code: number | null) => {
-        cleanUp();
-        reject(
-          new Error(
-            `Client process ${this.pid} exited with code ${code} before it replied "${expected}". Its error is printed above.`,
-          ),
-        );
-      };
-      const cleanUp = () => {
-        this.child.off("message", onMessage);
-        this.child.off("exit", onExit);
-      };
-      this.child.on("message", onMessage);
-      this.child.once("exit", onExit);
-      this.child.send(command);
-    });
-  }
-
-  stop(): void {
-    if (this.child.connected) this.child.disconnect();
-  }
 }
 
 /** Samples a process's CPU time and memory every second. */
@@ -290,19 +236,4 @@ function sumTicks(pids: number[]): number {
 
 function cpuPercent(ticks: number, ms: number): number {
   return (ticks / CLOCK_TICKS_PER_SECOND / (ms / 1000)) * 100;
-}
-
-async function waitForDeliveries(
-  workers: Worker[],
-  expected: number,
-): Promise<void> {
-  const count = () => workers.reduce((sum, w) => sum + w.received, 0);
-  let received = count();
-  let progressAt = clockMs();
-  while (received < expected && clockMs() - progressAt < DRAIN_IDLE_MS) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const next = count();
-    if (next > received) progressAt = clockMs();
-    received = next;
-  }
 }

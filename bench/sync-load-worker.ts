@@ -4,14 +4,15 @@ import * as Y from "yjs";
 import { PlanDoc } from "../model/doc/plan-doc.ts";
 import { clockMs } from "./sync-load-clock.ts";
 
-// A child process of bench/sync-load.ts that hosts some of the editors.
-// Spreading the editors over several processes keeps one saturated event
-// loop from setting the latency of all of them. The parent sends commands
-// over IPC (serialization "advanced", so bytes arrive as Uint8Array) and
-// this process answers each one.
+// A child process of bench/sync-load.ts and bench/sync-load-cluster.ts
+// that hosts some of the editors. Spreading the editors over several
+// processes keeps one saturated event loop from setting the latency of all
+// of them. The parent sends commands over IPC (serialization "advanced", so
+// bytes arrive as Uint8Array) and this process answers each one. Imported
+// without an IPC channel, the module only provides its exports.
 
 /** Top-level Y.Map of the send time of every edit, keyed `<editor>:<seq>`. */
-const SENT_AT_MAP = "benchSentAt";
+export const SENT_AT_MAP = "benchSentAt";
 /** Origin of an editor's own edits when they enter its connected document. */
 const OWN_EDIT = Symbol("own edit");
 /** How often this process reports its delivery count while edits run. */
@@ -20,10 +21,16 @@ const PROGRESS_INTERVAL_MS = 250;
 export type WorkerCommand =
   | {
       type: "connect";
+      /** Port of the server the editors connect to, unless they name one. */
       port: number;
       planId: string;
       initialUpdate: Uint8Array;
-      editors: { editor: number; params: Record<string, string> }[];
+      editors: {
+        editor: number;
+        params: Record<string, string>;
+        /** Port of this editor's server, for a cluster node of its own. */
+        port?: number;
+      }[];
     }
   | {
       type: "start";
@@ -47,6 +54,10 @@ export type WorkerReply =
       received: number;
       /** Latencies in milliseconds of the deliveries of measured edits. */
       latencies: Float64Array;
+      /** The editor who sent the edit of each latency, in the same order. */
+      authors: Int32Array;
+      /** The editor who received the edit of each latency, in the same order. */
+      receivers: Int32Array;
       /** CPU time of this process since it started, in microseconds. */
       cpuMicros: number;
     };
@@ -57,33 +68,36 @@ interface LoadClient {
   /** Keys of the other editors' edits this client has received. */
   received: Set<string>;
   latencies: number[];
+  /** The editor who sent the edit of each entry of `latencies`. */
+  authors: number[];
   edit(seq: number): void;
   destroy(): void;
 }
-
-// y-websocket adds a process "exit" listener per provider.
-process.setMaxListeners(0);
 
 const clients: LoadClient[] = [];
 let warmupEdits = 0;
 let progressTimer: NodeJS.Timeout | undefined;
 
-process.on("message", (command: WorkerCommand) => {
-  void handle(command).catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
+if (process.send !== undefined) {
+  // y-websocket adds a process "exit" listener per provider.
+  process.setMaxListeners(0);
+  process.on("message", (command: WorkerCommand) => {
+    void handle(command).catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
   });
-});
-process.on("disconnect", () => {
-  for (const client of clients) client.destroy();
-  process.exit(0);
-});
+  process.on("disconnect", () => {
+    for (const client of clients) client.destroy();
+    process.exit(0);
+  });
+}
 
 async function handle(command: WorkerCommand): Promise<void> {
   switch (command.type) {
     case "connect": {
-      const connecting = command.editors.map(({ editor, params }) =>
-        connectClient(command, editor, params),
+      const connecting = command.editors.map(({ editor, params, port }) =>
+        connectClient(command, editor, params, port ?? command.port),
       );
       await Promise.all(connecting);
       reply({ type: "connected" });
@@ -105,6 +119,10 @@ async function handle(command: WorkerCommand): Promise<void> {
         type: "collected",
         received: countReceived(),
         latencies: Float64Array.from(clients.flatMap((c) => c.latencies)),
+        authors: Int32Array.from(clients.flatMap((c) => c.authors)),
+        receivers: Int32Array.from(
+          clients.flatMap((c) => c.latencies.map(() => c.editor)),
+        ),
         cpuMicros: usage.user + usage.system,
       });
       return;
@@ -133,6 +151,7 @@ async function connectClient(
   command: Extract<WorkerCommand, { type: "connect" }>,
   editor: number,
   params: Record<string, string>,
+  port: number,
 ): Promise<void> {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, command.initialUpdate);
@@ -146,7 +165,7 @@ async function connectClient(
     Y.applyUpdate(doc, update, OWN_EDIT),
   );
   const provider = new WebsocketProvider(
-    `ws://127.0.0.1:${command.port}/sync`,
+    `ws://127.0.0.1:${port}/sync`,
     command.planId,
     doc,
     { params, WebSocketPolyfill: WebSocket as never, disableBc: true },
@@ -156,6 +175,7 @@ async function connectClient(
     sent: 0,
     received: new Set(),
     latencies: [],
+    authors: [],
     edit(seq) {
       const unit = unitIds[(editor * 997 + seq * 31) % unitIds.length];
       const territory = territoryIds[(editor + seq) % territoryIds.length];
@@ -179,8 +199,11 @@ async function connectClient(
       const time = sentAt.get(key);
       if (time === undefined || client.received.has(key)) continue;
       client.received.add(key);
-      const seq = Number(key.slice(key.indexOf(":") + 1));
-      if (seq >= warmupEdits) client.latencies.push(now - time);
+      const separator = key.indexOf(":");
+      const seq = Number(key.slice(separator + 1));
+      if (seq < warmupEdits) continue;
+      client.latencies.push(now - time);
+      client.authors.push(Number(key.slice(0, separator)));
     }
   });
   clients.push(client);

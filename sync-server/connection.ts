@@ -220,7 +220,7 @@ export class Connection implements RoomMember {
 
   private failUpdate(error: unknown): void {
     if (error instanceof StorageError) {
-      this.logger.error({ err: error }, "update not stored");
+      this.room.storeFailures.failed(this.logger, error);
       // Closing makes the client resend everything the server lacks when
       // it reconnects; dropping the update would lose it without a trace.
       this.close(

@@ -20,6 +20,14 @@ export interface RoomUpdateStore {
     update: Uint8Array,
     personId: string | null,
   ): number | Promise<number>;
+  /**
+   * Appends several updates to a room in one commit and returns the seq of
+   * the first. The others follow it in order.
+   */
+  appendUpdates(
+    room: string,
+    updates: { update: Uint8Array; personId: string | null }[],
+  ): number | Promise<number>;
   /** Reads the updates of a room stored after `seq`, in order. */
   updatesAfter(
     room: string,
@@ -51,6 +59,20 @@ export class SqliteUpdateStore implements RoomUpdateStore {
     personId: string | null,
   ): number {
     return this.storage.appendUpdate(room, update, personId);
+  }
+
+  appendUpdates(
+    room: string,
+    updates: { update: Uint8Array; personId: string | null }[],
+  ): number {
+    if (updates.length === 0)
+      throw new RangeError(`No updates to append to room ${room}.`);
+    return this.storage.transaction(() => {
+      const seqs = updates.map((entry) =>
+        this.storage.appendUpdate(room, entry.update, entry.personId),
+      );
+      return seqs[0];
+    });
   }
 
   updatesAfter(room: string, seq: number): StoredUpdate[] {

@@ -8,6 +8,7 @@ import type { RunningServer } from "../../sync-server/server.ts";
 import {
   connectClient,
   createFixture,
+  serverPlan,
   startTestServer,
   synced,
   until,
@@ -203,21 +204,27 @@ describe("object history", () => {
       null,
     );
 
-    const settled = (client: TestClient) =>
-      client.plan.territoryOf("06001") !== null &&
-      client.plan.territoryOf("06001") ===
-        adaClient.plan.territoryOf("06001") &&
-      client.plan.territoryOf("06001") === benClient.plan.territoryOf("06001");
-    for (const client of [adaClient, benClient, cleoClient])
-      await until(client.doc, () => settled(client));
+    // The server holds every edit first; each client has settled once its
+    // state vector equals the server's, whatever order the updates came in.
     await untilServer(
       server,
       planId,
       (plan) =>
+        plan.territoryOf("06037") === east &&
+        plan.territoryOf("06059") === west &&
         plan.territoryOf("06073") === east &&
+        plan.territoryOf("06001") !== null &&
+        plan.readTerritory(west)?.name === "West Coast" &&
         plan.readOverrides().length === 1 &&
-        plan.territoryOf("06001") === adaClient.plan.territoryOf("06001"),
+        new PlanningDoc(plan.doc).adjustments.has("quota-1"),
     );
+    const serverDoc = server.rooms.get(planId)!.doc;
+    for (const client of [adaClient, benClient, cleoClient]) {
+      await until(client.doc, () => sameStateVector(client.doc, serverDoc));
+      expect(client.plan.territoryOf("06001")).toBe(
+        serverPlan(server, planId).territoryOf("06001"),
+      );
+    }
 
     // Then each change is credited to the editor who made it.
     const single = [
@@ -562,3 +569,13 @@ describe("audit csv", () => {
     }
   });
 });
+
+function sameStateVector(a: Y.Doc, b: Y.Doc): boolean {
+  const left = Y.decodeStateVector(Y.encodeStateVector(a));
+  const right = Y.decodeStateVector(Y.encodeStateVector(b));
+  if (left.size !== right.size) return false;
+  for (const [client, clock] of left) {
+    if (right.get(client) !== clock) return false;
+  }
+  return true;
+}
