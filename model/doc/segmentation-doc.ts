@@ -84,14 +84,20 @@ export function clearSegmentation(doc: Y.Doc, origin?: unknown): void {
   doc.transact(() => map.delete(DECISION_KEY), origin);
 }
 
-/** Calls `listener` after every change of the segmentation map; returns a function that stops the calls. */
+/**
+ * Calls `listener` after every change of the segmentation map and returns a
+ * function that stops the calls. `local` is true when this replica made the
+ * change, and false for a remote update.
+ */
 export function observeSegmentation(
   doc: Y.Doc,
-  listener: () => void,
+  listener: (change: { local: boolean }) => void,
 ): () => void {
   const map = segmentationMap(doc);
-  map.observe(listener);
-  return () => map.unobserve(listener);
+  const observer = (_event: Y.YMapEvent<unknown>, transaction: Y.Transaction) =>
+    listener({ local: transaction.local });
+  map.observe(observer);
+  return () => map.unobserve(observer);
 }
 
 function isDecision(value: unknown): value is SegmentationDecision {

@@ -9,6 +9,12 @@ import {
   type QuotaFigure,
 } from "./types.ts";
 
+/**
+ * Trace input that counts rep-level quota nodes. Planned hires have such
+ * nodes, so the count differs from the reps that accounts per rep divides by.
+ */
+export const REP_NODES_INPUT = "rep-level quota nodes, planned hires included";
+
 function quotaCents(figure: QuotaFigure): number {
   return toCents(parseMoney(figure.annual, `quota of "${figure.name}"`));
 }
@@ -49,7 +55,9 @@ export function quotaOverTarget(input: PlanKpiInput): Kpi {
 /**
  * Computes over-assignment at every level: for each node with children, the percent
  * by which its children's quotas together exceed its own. The headline is
- * the reps' quotas together against the company quota.
+ * the quotas of every rep-level node together against the company quota.
+ * The cascade gives planned hires rep-level nodes too, so this count can
+ * exceed the people that accounts per rep divides by.
  */
 export function quotaOverAssignment(input: PlanKpiInput): Kpi {
   const label = "Quota over-assignment";
@@ -86,21 +94,21 @@ export function quotaOverAssignment(input: PlanKpiInput): Kpi {
   }
 
   const company = input.quotas.find((q) => q.level === "company");
-  const reps = input.quotas.filter((q) => q.level === "rep");
-  const repSum = reps.reduce((sum, q) => sum + cents.get(q.nodeId)!, 0);
+  const repNodes = input.quotas.filter((q) => q.level === "rep");
+  const repSum = repNodes.reduce((sum, q) => sum + cents.get(q.nodeId)!, 0);
   const companyCents = company === undefined ? 0 : cents.get(company.nodeId)!;
   const value =
-    company === undefined || reps.length === 0
+    company === undefined || repNodes.length === 0
       ? NOT_AVAILABLE
       : (percentOf(repSum - companyCents, companyCents) ?? NOT_AVAILABLE);
   const trace = makeTrace(
     label,
     value,
-    "(sum of rep quotas - company quota) / company quota x 100",
+    "(sum of rep-level quotas - company quota) / company quota x 100",
     {
       "company quota": centsToString(companyCents),
-      "sum of rep quotas": centsToString(repSum),
-      reps: String(reps.length),
+      "sum of rep-level quotas": centsToString(repSum),
+      [REP_NODES_INPUT]: String(repNodes.length),
     },
   );
   return {

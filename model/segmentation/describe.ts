@@ -2,6 +2,7 @@ import { centsToString, MoneyDecimal, toCents } from "../money.ts";
 import type { FeatureMatrix } from "./features.ts";
 import type {
   FeatureName,
+  FeatureScaling,
   FeatureSeparation,
   Segment,
   SegmentCentroid,
@@ -31,11 +32,15 @@ export function describeSegments(
   const sizes = new Int32Array(k);
   for (let i = 0; i < assignment.length; i++) sizes[assignment[i]]++;
 
+  const longitudes = circularMeanLongitudes(features, assignment, k);
   const segments: Segment[] = [];
   for (let c = 0; c < k; c++) {
     const separation = features.names.map((feature, f) => ({
       feature,
-      zScore: sums.standard[c][f] / sizes[c],
+      zScore:
+        feature === "longitude"
+          ? longitudeZScore(longitudes[c], features.scaling[f])
+          : sums.standard[c][f] / sizes[c],
     }));
     separation.sort((x, y) => Math.abs(y.zScore) - Math.abs(x.zScore));
     segments.push({
@@ -43,7 +48,12 @@ export function describeSegments(
       name: proposeName(separation),
       accountCount: sizes[c],
       potentialCents: sums.raw[c][0],
-      centroid: centroidOf(features.rawNames, sums.raw[c], sizes[c]),
+      centroid: centroidOf(
+        features.rawNames,
+        sums.raw[c],
+        sizes[c],
+        longitudes[c],
+      ),
       separation,
     });
   }
@@ -75,14 +85,50 @@ function columnSums(
 }
 
 /**
+ * Returns each cluster's circular mean longitude in degrees, in [-180, 180].
+ * A plain mean of Guam (145 E) and American Samoa (171 W) would land near
+ * 13 W in the Atlantic, so each longitude counts as a unit vector and the
+ * mean is the direction of their sum. Sums run in input order, so a seed
+ * gives the same result on every run.
+ */
+export function circularMeanLongitudes(
+  features: FeatureMatrix,
+  assignment: Int32Array,
+  k: number,
+): number[] {
+  const column = features.raw[features.rawNames.indexOf("longitude")];
+  const cosines = new Array<number>(k).fill(0);
+  const sines = new Array<number>(k).fill(0);
+  for (let i = 0; i < assignment.length; i++) {
+    const radians = (column[i] * Math.PI) / 180;
+    cosines[assignment[i]] += Math.cos(radians);
+    sines[assignment[i]] += Math.sin(radians);
+  }
+  return cosines.map((x, c) => (Math.atan2(sines[c], x) * 180) / Math.PI);
+}
+
+/**
+ * Returns how far a longitude lies east (positive) or west of the feature's
+ * mean, in standard deviations. The difference is wrapped to [-180, 180)
+ * degrees, so a Pacific segment at 175 E reads as west of a US-centred mean.
+ */
+function longitudeZScore(longitude: number, scaling: FeatureScaling): number {
+  const difference = longitude - scaling.mean;
+  const wrapped = difference - 360 * Math.floor((difference + 180) / 360);
+  return wrapped / scaling.deviation;
+}
+
+/**
  * Returns means in original units of every feature the input has, chosen
  * or not. `names` starts with potential, population, longitude and
- * latitude. Money is divided exactly and rounded half-even to the cent.
+ * latitude, and the longitude is the circular mean passed in. Money is
+ * divided exactly and rounded half-even to the cent.
  */
 function centroidOf(
   names: FeatureName[],
   sums: number[],
   size: number,
+  longitude: number,
 ): SegmentCentroid {
   const mean = (f: number) => sums[f] / size;
   const meanMoney = (f: number) =>
@@ -93,7 +139,7 @@ function centroidOf(
   const centroid: SegmentCentroid = {
     potential: meanMoney(0),
     population: Math.round(mean(1)),
-    lon: round(mean(2), 4),
+    lon: round(longitude, 4),
     lat: round(mean(3), 4),
   };
   if (names.includes("bookings")) {

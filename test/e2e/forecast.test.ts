@@ -10,12 +10,19 @@ import { joinPlan, PAGE_TIMEOUT_MS, type PersonPage } from "./plan-page.ts";
 const TERRITORY = "Mountain";
 const TERRITORY_COUNT = 9;
 
+// demo-rep-1 sells in New England and Middle Atlantic; their first
+// Middle Atlantic deal closes in March 2027, a month into FY2028.
+const REP_ID = "demo-rep-1";
+const LATE_TERRITORY = "Middle Atlantic";
+
 let app: AppServer;
 let browser: Browser;
 /** An editor with the incentives administrator's pay access. */
 let ada: PersonPage;
 /** An editor without pay access. */
 let grace: PersonPage;
+/** A rep who sees only the bookings credited to them (pay scope "self"). */
+let ron: PersonPage;
 
 beforeAll(async () => {
   app = await startAppServer();
@@ -27,11 +34,17 @@ beforeAll(async () => {
   );
   if (adminLink === null) throw new Error("The server has no demo plan.");
   const editorLink = await app.link("editor");
-  [ada, grace] = await Promise.all([
+  const repLink = await payInviteLink(adminLink, REP_ID);
+  [ada, grace, ron] = await Promise.all([
     joinPlan(browser, adminLink, "Ada"),
     joinPlan(browser, editorLink, "Grace"),
+    joinPlan(browser, repLink, "Ron"),
   ]);
-  await Promise.all([openForecast(ada.page), openForecast(grace.page)]);
+  await Promise.all([
+    openForecast(ada.page),
+    openForecast(grace.page),
+    openForecast(ron.page),
+  ]);
 });
 
 afterAll(async () => {
@@ -113,6 +126,25 @@ test("wider coverage widens the attainment band", async () => {
       .locator("svg")
       .getAttribute("aria-label"),
   ).toContain("95 % band");
+  await page.getByTestId("forecast-coverage").selectOption({ label: "80 %" });
+  await expect
+    .poll(() =>
+      page
+        .getByTestId("forecast-chart")
+        .locator("svg")
+        .getAttribute("aria-label"),
+    )
+    .toContain("in an 80 % band");
+});
+
+test("one month forecast is singular", async () => {
+  const page = ada.page;
+  await page.getByTestId("forecast-territory").selectOption({
+    label: TERRITORY,
+  });
+  await page.getByTestId("forecast-last-month").selectOption("2027-12");
+  const range = page.getByTestId("forecast-attainment-range");
+  await expect.poll(() => range.textContent()).toContain("1 month forecast.");
 });
 
 test("Explain shows the trace", async () => {
@@ -141,6 +173,64 @@ test("person without pay access sees who can", async () => {
   expect(await page.getByTestId("forecast-table").count()).toBe(0);
 });
 
+test("rep sees forecast without attainment", async () => {
+  const page = ron.page;
+  const chart = page.getByTestId("forecast-chart");
+  await chart.waitFor({ state: "visible", timeout: PAGE_TIMEOUT_MS });
+  expect(await page.getByTestId("forecast-scope").textContent()).toContain(
+    "credited to you",
+  );
+  const withheld = page.getByTestId("forecast-attainment-withheld");
+  expect(await withheld.textContent()).toContain('pay scope "all"');
+  expect(await page.getByTestId("forecast-attainment").count()).toBe(0);
+  expect(await page.getByTestId("forecast-mae").textContent()).toMatch(
+    /^\$[\d,]+\.\d\d$/,
+  );
+  expect(await pathLength(page.getByTestId("forecast-band"))).toBeGreaterThan(
+    0,
+  );
+
+  const table = page.getByTestId("forecast-table");
+  const headers = await table.locator("thead th").allTextContents();
+  expect(headers).toEqual(["Territory", "sMAPE held back"]);
+  expect(await table.locator("tbody tr").first().locator("td").count()).toBe(1);
+});
+
+test("late first booking fills zero months", async () => {
+  const page = ron.page;
+  await page.getByTestId("forecast-territory").selectOption({
+    label: LATE_TERRITORY,
+  });
+  const svg = page.getByTestId("forecast-chart").locator("svg");
+  await expect
+    .poll(() => svg.getAttribute("aria-label"))
+    .toContain(`Monthly bookings of ${LATE_TERRITORY}: booked Feb 2027`);
+  expect(await page.getByTestId("forecast-unavailable").count()).toBe(0);
+});
+
+test("failed load offers Try again", async () => {
+  const page = ada.page;
+  const bookings = "**/api/plans/demo/insights/bookings";
+  await page.route(bookings, (route) => route.abort("connectionrefused"));
+  // Leaving the section and coming back mounts the panel, which requests
+  // the bookings again.
+  await page.getByTestId("insights-tab-indicators").click();
+  await page.getByTestId("insights-tab-forecast").click();
+  const failed = page.getByTestId("forecast-failed");
+  await failed.waitFor({ state: "visible", timeout: PAGE_TIMEOUT_MS });
+  const message = await failed.textContent();
+  expect(message).toContain("Could not reach the Meridian server");
+  expect(message?.match(/try again/gi)).toHaveLength(1);
+  expect(message).not.toContain("Reload");
+
+  await page.unroute(bookings);
+  await page.getByTestId("forecast-retry").click();
+  await page
+    .getByTestId("forecast-chart")
+    .waitFor({ state: "visible", timeout: PAGE_TIMEOUT_MS });
+  expect(await failed.count()).toBe(0);
+});
+
 test("quota edit moves attainment live", async () => {
   await ada.page.getByTestId("forecast-territory").selectOption({
     label: TERRITORY,
@@ -161,6 +251,36 @@ test("quota edit moves attainment live", async () => {
     .toContain("of $3,000,000.00 quota");
   expect(await attainmentText(ada.page)).not.toBe(before);
 });
+
+/**
+ * Joins as the demo's incentives administrator through the API and makes a
+ * rep's pay invite link with that person's token.
+ */
+async function payInviteLink(
+  adminLink: string,
+  repId: string,
+): Promise<string> {
+  const base = app.server.url;
+  const inviteToken = new URL(adminLink).searchParams.get("token");
+  const joined = await fetch(`${base}/api/join`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ token: inviteToken, name: "Invites" }),
+  });
+  if (!joined.ok) throw new Error(`Joining failed: ${await joined.text()}`);
+  const { token } = (await joined.json()) as { token: string };
+  const invite = await fetch(`${base}/api/plans/demo/pay/invites`, {
+    method: "POST",
+    headers: {
+      authorization: `Bearer ${token}`,
+      "content-type": "application/json",
+    },
+    body: JSON.stringify({ repId }),
+  });
+  if (!invite.ok) throw new Error(`Pay invite failed: ${await invite.text()}`);
+  const { url } = (await invite.json()) as { url: string };
+  return url;
+}
 
 async function openForecast(page: Page): Promise<void> {
   await page.getByTestId("view-tab-insights").click();

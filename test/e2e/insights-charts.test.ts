@@ -21,6 +21,7 @@ import {
   showArea,
   viewportPoint,
   waitForAssignments,
+  waitForMapReady,
   type PersonPage,
 } from "./plan-page.ts";
 
@@ -137,6 +138,20 @@ test("pay charts explain missing access", async () => {
   // The editor link carries no pay role, so the server withholds pay figures.
   const editor = await joinPlan(browser, await app.link("editor"), "Eve");
   try {
+    // The app asks GET .../pay/me first and skips the pay insights request,
+    // so the browser logs no failed request on load.
+    const payRequests: string[] = [];
+    const consoleErrors: string[] = [];
+    editor.page.on("request", (request) => {
+      if (request.url().includes("/insights/pay")) {
+        payRequests.push(request.url());
+      }
+    });
+    editor.page.on("console", (message) => {
+      if (message.type() === "error") consoleErrors.push(message.text());
+    });
+    await editor.page.reload();
+    await waitForMapReady(editor.page);
     await openInsights(editor.page, "charts");
     for (const id of ["attainment-chart-empty", "payout-scatter-chart-empty"]) {
       const empty = editor.page.getByTestId(id);
@@ -149,6 +164,62 @@ test("pay charts explain missing access", async () => {
     }
     // The plan-side charts still draw.
     await editor.page.getByTestId("balance-chart").locator("svg").waitFor();
+    expect(payRequests).toEqual([]);
+    expect(consoleErrors.filter((text) => text.includes("403"))).toEqual([]);
+  } finally {
+    await editor.context.close();
+  }
+});
+
+test("waterfall labels fit at 1024 and 1280", async () => {
+  const page = admin.page;
+  await openInsights(page, "charts");
+  try {
+    for (const width of [1024, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      const chart = page.getByTestId("waterfall-chart");
+      await chart.locator("svg").first().waitFor();
+      await expect
+        .poll(async () =>
+          (await chart.locator("svg text.label").allTextContents()).join(" "),
+        )
+        .toContain("Existing reps fully ramped");
+      const labels = await chart.locator("svg text.label").allTextContents();
+      expect(
+        labels.filter((label) => label.includes("…")),
+        `cut labels at ${width}`,
+      ).toEqual([]);
+      await saveElementScreenshot(chart, `insights-waterfall-${width}`);
+    }
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }
+});
+
+test("empty plan says what to enter", async () => {
+  const editor = await joinPlan(browser, await app.link("editor"), "Eli");
+  try {
+    const page = editor.page;
+    await page.getByTestId("plans-menu-button").click();
+    await page.getByTestId("new-plan-button").click();
+    await page.getByTestId("new-plan-name").fill("Empty plan");
+    await page.getByTestId("new-plan-name").press("Enter");
+    await page.waitForURL((url) => {
+      const plan = url.searchParams.get("plan");
+      return plan !== null && plan !== "demo";
+    });
+    await waitForMapReady(page);
+    await openInsights(page, "charts");
+
+    const waterfall = page.getByTestId("waterfall-chart-empty");
+    await expect.poll(() => waterfall.textContent()).toContain("Targets view");
+    expect(await waterfall.textContent()).toContain("Capacity view");
+    expect(await page.getByTestId("waterfall-chart").count()).toBe(0);
+
+    const map = page.getByTestId("choropleth-chart-empty");
+    await expect.poll(() => map.textContent()).toContain("Paint counties");
+    expect(await page.getByTestId("choropleth-chart").count()).toBe(0);
+    await saveScreenshot(page, "insights-charts-empty-plan");
   } finally {
     await editor.context.close();
   }

@@ -115,6 +115,43 @@ test("Explain opens the trace", async () => {
   expect(await panel.count()).toBe(0);
 });
 
+test("Escape closes the trace", async () => {
+  const page = editor.page;
+  const explain = page.getByTestId("kpi-explain-quota-to-potential");
+  const panel = page.getByTestId("trace-panel");
+  const focusedTestId = () =>
+    page.evaluate(() => document.activeElement?.getAttribute("data-testid"));
+
+  await explain.focus();
+  await page.keyboard.press("Enter");
+  await panel.waitFor();
+  await page.keyboard.press("Escape");
+  await expect.poll(() => panel.count()).toBe(0);
+  await expect.poll(focusedTestId).toBe("kpi-explain-quota-to-potential");
+
+  // The Close button returns focus to the opener too.
+  await page.keyboard.press("Enter");
+  await panel.getByRole("button", { name: "Close" }).click();
+  await expect.poll(() => panel.count()).toBe(0);
+  await expect.poll(focusedTestId).toBe("kpi-explain-quota-to-potential");
+});
+
+test("over-assignment counts rep-level nodes", async () => {
+  const page = editor.page;
+  const summary = page.getByTestId("trace-summary");
+  await page.getByTestId("kpi-explain-quota-over-assignment").click();
+  const overAssignment = await summary.innerText();
+  // The demo plan has 18 reps and 3 planned hires, each with a rep-level node.
+  expect(overAssignment).toContain(
+    "rep-level quota nodes, planned hires included 21",
+  );
+  expect(overAssignment).not.toMatch(/\breps \d/);
+
+  await page.getByTestId("kpi-explain-accounts-per-rep").click();
+  await expect.poll(() => summary.innerText()).toContain("reps 18");
+  await page.keyboard.press("Escape");
+});
+
 test("drill down to a rep's accounts", async () => {
   const page = editor.page;
   await page.getByTestId("kpi-drill-potential-per-rep").click();

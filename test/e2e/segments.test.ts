@@ -177,6 +177,44 @@ test("demo segmentation applies and undoes", async () => {
     .toBe(0);
 });
 
+test("settings problems show the typed text", async () => {
+  const page = ada.page;
+  const k = page.getByTestId("segments-k");
+  const seed = page.getByTestId("segments-seed");
+  const problem = page.getByTestId("segments-settings-problem");
+  const run = page.getByTestId("segments-run");
+
+  await k.fill("abc");
+  await expect
+    .poll(() => textOf(problem))
+    .toBe(
+      'The number of segments "abc" is not a whole number. Enter a whole number from 2 to 12, such as 6.',
+    );
+  expect(await run.isDisabled()).toBe(true);
+  expect(await k.getAttribute("aria-invalid")).toBe("true");
+
+  await k.fill("");
+  await expect
+    .poll(() => textOf(problem))
+    .toBe(
+      "The number of segments is missing. Enter a whole number from 2 to 12, such as 6.",
+    );
+
+  await k.fill("4");
+  await seed.fill("99999999999999999999");
+  await expect
+    .poll(() => textOf(problem))
+    .toBe(
+      "The seed 99999999999999999999 is out of range. Enter a whole number from 0 to 4294967295, such as 1.",
+    );
+  expect(await run.isDisabled()).toBe(true);
+  await saveScreenshot(page, "segments-settings-problem");
+
+  await seed.fill("1");
+  await expect.poll(() => problem.count()).toBe(0);
+  expect(await run.isDisabled()).toBe(false);
+});
+
 test("viewer cancels, runs, cannot apply", async () => {
   // The service worker is blocked, so the route below intercepts the
   // request for the worker script instead of a cached copy.
@@ -222,6 +260,49 @@ test("viewer cancels, runs, cannot apply", async () => {
   } finally {
     await viewer.context.close();
   }
+});
+
+test("replaced apply names who applied", async () => {
+  // Ada applies her proposed k = 4, then Grace applies k = 3 over it.
+  const page = ada.page;
+  await page.getByTestId("segments-preview").click();
+  await page.getByTestId("segments-apply").click();
+  await expect
+    .poll(() => storedDecision(grace.page), { timeout: PAGE_TIMEOUT_MS })
+    .toEqual({ k: 4, appliedBy: "Ada" });
+
+  await grace.page.getByTestId("segments-k").fill("3");
+  await grace.page.getByTestId("segments-run").click();
+  await expect
+    .poll(() => grace.page.getByTestId("segments-row").count(), {
+      timeout: PAGE_TIMEOUT_MS,
+    })
+    .toBe(3);
+  // Ada looks at another section while Grace applies.
+  await page.getByTestId("insights-tab-indicators").click();
+  await grace.page.getByTestId("segments-preview").click();
+  await grace.page.getByTestId("segments-apply").click();
+  await expect
+    .poll(() => storedDecision(page), { timeout: PAGE_TIMEOUT_MS })
+    .toEqual({ k: 3, appliedBy: "Grace" });
+
+  // Back in Segments, Ada is told whose segmentation is now in effect; Grace is not.
+  await openSegments(page);
+  const notice = page.getByTestId("segments-replaced");
+  await notice.waitFor({ timeout: PAGE_TIMEOUT_MS });
+  expect(await textOf(notice)).toMatch(
+    /^The segmentation you applied at .+ was replaced by the one Grace applied at .+, which is now in effect\./,
+  );
+  expect(await grace.page.getByTestId("segments-replaced").count()).toBe(0);
+  await saveScreenshot(page, "segments-replaced");
+
+  // Ada's undo cannot take Grace's apply back, as the notice says.
+  await page.evaluate(() => (document.activeElement as HTMLElement).blur());
+  await page.keyboard.press("Control+z");
+  expect(await storedDecision(page)).toEqual({ k: 3, appliedBy: "Grace" });
+
+  await notice.getByRole("button", { name: "Dismiss" }).click();
+  expect(await notice.count()).toBe(0);
 });
 
 test("100,000 accounts in the worker match Node", async () => {

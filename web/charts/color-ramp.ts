@@ -71,8 +71,9 @@ function stopsOf(interpolate: (t: number) => string) {
 }
 
 /**
- * Places the ticks of a colour legend: both ends always, and as many round
- * values between them as fit 8 pixels apart from each other and the ends.
+ * Places the ticks of a colour legend: both ends (only the low end when the
+ * two format alike), and as many round values between them, each with its
+ * own label, as fit 8 pixels apart from each other and the ends.
  */
 export function legendTicks(
   ramp: ColorRamp,
@@ -88,12 +89,21 @@ export function legendTicks(
     anchor,
   });
   const ends = [place(low, "start"), place(high, "end")];
+  // Ends that format alike, as in "$0" and "$0" for a span under a dollar,
+  // would read as a scale without a range, so only the low end is labelled.
+  if (ends[0].label === ends[1].label) return [ends[0]];
   for (let count = 6; count >= 1; count--) {
     // Inner ticks that would touch an end label are dropped first, so a
-    // round value near an end does not cost every other tick.
+    // round value near an end does not cost every other tick. A tick whose
+    // label repeats another label is dropped too.
     const inner = niceTicks(low, high, count)
       .filter((value) => value > low && value < high)
       .map((value) => place(value, "middle"))
+      .filter(
+        (tick, index, all) =>
+          ends.every((end) => end.label !== tick.label) &&
+          all.findIndex((other) => other.label === tick.label) === index,
+      )
       .filter((tick) =>
         ends.every((end) => labelsApart(sortByPosition([end, tick]), measure)),
       );

@@ -115,10 +115,17 @@ export function layoutColumns(
     .domain([Math.min(0, ...values), Math.max(1, ...values)])
     .nice();
   const top = TITLE_HEIGHT + legend.height + GAP + VALUE_FONT_SIZE + 4;
+  // A small span gives ticks that format alike, such as "$0 $0 $1 $1" for
+  // 0 to 1 dollar, so fewer ticks are requested until every label differs.
   const tickValues = () => {
-    const count = Math.max(2, Math.floor(height / 2 / TICK_SPACING));
-    const ticks = y.ticks(count);
-    return options.integerTicks ? ticks.filter(Number.isInteger) : ticks;
+    let count = Math.max(2, Math.floor(height / 2 / TICK_SPACING));
+    for (;;) {
+      const all = y.ticks(count);
+      const ticks = options.integerTicks ? all.filter(Number.isInteger) : all;
+      const labels = new Set(ticks.map(options.formatTick));
+      if (labels.size === ticks.length || count === 1) return ticks;
+      count -= 1;
+    }
   };
   const tickLabels = tickValues().map(options.formatTick);
   const left =

@@ -206,7 +206,11 @@ export function layoutDeviationChart(
   };
 }
 
-/** Asks the scale for fewer ticks until no two centred labels come closer than TICK_GAP. */
+/**
+ * Requests fewer ticks from the scale until no two centred labels come
+ * closer than TICK_GAP and no label repeats, as "$0" would over a span of
+ * under a dollar.
+ */
 function thinTicks(
   x: ReturnType<typeof scaleLinear<number, number>>,
   formatTick: (value: number) => string,
@@ -228,6 +232,8 @@ function thinTicks(
         2;
       return tick.position - previous.position >= half + TICK_GAP;
     });
-    if (fits || count <= 1) return ticks;
+    const distinct =
+      new Set(ticks.map((tick) => tick.label)).size === ticks.length;
+    if ((fits && distinct) || count <= 1) return ticks;
   }
 }

@@ -76,5 +76,18 @@ export function forecastSummary(
     return `${title}: no bookings.`;
   const booked = `booked ${monthLabel(first.month)} to ${monthLabel(last.month)}`;
   if (end === undefined) return `${title}: ${booked}.`;
-  return `${title}: ${booked}, forecast to ${monthLabel(end.month)} at ${compactMoney(end.cents, currency)} a month in a ${data.coveragePercent} % band of ${compactMoney(end.lowCents, currency)} to ${compactMoney(end.highCents, currency)}.`;
+  return `${title}: ${booked}, forecast to ${monthLabel(end.month)} at ${compactMoney(end.cents, currency)} a month in ${percentArticle(data.coveragePercent)} ${data.coveragePercent} % band of ${compactMoney(end.lowCents, currency)} to ${compactMoney(end.highCents, currency)}.`;
+}
+
+/**
+ * Returns the English article before a whole percentage read aloud: "an"
+ * before 8, 11, 18 and 80 to 89 ("an 80 % band"), "a" otherwise, for 0 to 100.
+ */
+export function percentArticle(percent: number): "a" | "an" {
+  const vowelSound =
+    percent === 8 ||
+    percent === 11 ||
+    percent === 18 ||
+    (percent >= 80 && percent <= 89);
+  return vowelSound ? "an" : "a";
 }

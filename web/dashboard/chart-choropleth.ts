@@ -154,3 +154,19 @@ export function countyFills(
   }
   return fills;
 }
+
+/**
+ * Returns what to do when no county can be shaded (none is in a territory
+ * with a value of the metric), or null when at least one can.
+ */
+export function choroplethEmptyMessage(
+  fills: ReadonlyMap<string, CountyFill>,
+  data: ChoroplethData,
+): string | null {
+  const kinds = [...fills.values()].map((fill) => fill.kind);
+  if (kinds.includes("value")) return null;
+  if (!kinds.includes("missing")) {
+    return "No county is in a territory yet. Paint counties into territories on the Map to shade them here.";
+  }
+  return `No territory on the map has a value of ${data.label.toLowerCase()} yet. Choose another metric, or paint counties into territories that have one on the Map.`;
+}

@@ -6,9 +6,11 @@ import type {
 import { payoutCurve } from "../../model/incentives/payout/curve.ts";
 import type { CompPlanRecord } from "../../model/incentives/plan-inputs.ts";
 import { centsToString, MoneyDecimal } from "../../model/money.ts";
+import { exactMoney } from "../charts/chart-money.ts";
 import type { PlannedRep } from "../../model/planning/inputs.ts";
 import { payoutCurveData } from "../incentives/curve-data.ts";
 import { attainmentPercent } from "./chart-attainment.ts";
+import type { PayScope } from "./pay-insights.ts";
 
 /** One rep as a point: attainment and payout against target payout, both in percent. */
 export interface PayoutPoint {
@@ -49,6 +51,7 @@ export function payoutScatter(
   statements: readonly StatementFigure[],
   plan: CompPlanRecord | null,
   plannedReps: readonly PlannedRep[],
+  currency = "USD",
 ): PayoutScatter {
   const roles = new Map(plannedReps.map((rep) => [rep.id, rep.roleId]));
   const paid = reps.filter((rep) => {
@@ -87,6 +90,14 @@ export function payoutScatter(
       curveNote: "The plan has no comp plan, so no curve is drawn.",
     };
   }
+  if (paid.length === 0) {
+    return {
+      points,
+      leftOut,
+      curve: null,
+      curveNote: `No rep you can see is on ${plan.name}, so no curve is drawn.`,
+    };
+  }
   const periods = new Map<string, number>();
   for (const statement of statements) {
     periods.set(statement.repId, (periods.get(statement.repId) ?? 0) + 1);
@@ -99,21 +110,23 @@ export function payoutScatter(
   return {
     points,
     leftOut,
-    ...normalisedCurve(plan, medianCents(periodQuotas)),
+    ...normalisedCurve(plan, medianCents(periodQuotas), currency),
   };
 }
 
 function normalisedCurve(
   record: CompPlanRecord,
   quotaCents: number | null,
+  currency: string,
 ): { curve: [number, number][] | null; curveNote: string } {
   if (quotaCents === null) {
     return {
       curve: null,
-      curveNote: "No rep has a quota, so no curve is drawn.",
+      curveNote: `No rep you can see on ${record.name} has a quota and a target payout, so no curve is drawn.`,
     };
   }
   const quota = centsToString(quotaCents);
+  const quotaText = exactMoney(quotaCents, currency);
   try {
     const atTarget = new MoneyDecimal(
       payoutCurve(record.plan, quota, ["1"])[0].earnings,
@@ -121,7 +134,7 @@ function normalisedCurve(
     if (atTarget.isZero()) {
       return {
         curve: null,
-        curveNote: `${record.name} pays nothing at 100% of a ${quota} quota, so its curve cannot be shown against target payout.`,
+        curveNote: `${record.name} pays nothing at 100% of a ${quotaText} quota, so its curve cannot be shown against target payout.`,
       };
     }
     const data = payoutCurveData(record.plan, quota);
@@ -134,7 +147,7 @@ function normalisedCurve(
     ]);
     return {
       curve,
-      curveNote: `Curve of ${record.name} for one period at the reps' median period quota, ${quota}.`,
+      curveNote: `Curve of ${record.name} for one period at the reps' median period quota, ${quotaText}.`,
     };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -153,5 +166,31 @@ export function medianCents(values: readonly number[]): number | null {
   if (sorted.length % 2 === 1) return sorted[middle];
   return Number(
     divideHalfEven(BigInt(sorted[middle - 1]) + BigInt(sorted[middle]), 2n),
+  );
+}
+
+/**
+ * Lists the comp plans the payout chart offers: every plan for an
+ * administrator, and otherwise the plans of the visible reps' roles. A rep
+ * missing from the planning inputs has no known role, so when no visible rep
+ * has one every plan is listed, as payoutScatter then draws every rep.
+ */
+export function payoutCompPlans(
+  compPlans: readonly CompPlanRecord[],
+  reps: readonly RepPayFigure[],
+  plannedReps: readonly PlannedRep[],
+  scope: PayScope | undefined,
+): CompPlanRecord[] {
+  if (scope === "all") return [...compPlans];
+  const roles = new Map(plannedReps.map((rep) => [rep.id, rep.roleId]));
+  const visibleRoles = new Set(
+    reps.flatMap((rep) => {
+      const roleId = roles.get(rep.repId);
+      return roleId === undefined ? [] : [roleId];
+    }),
+  );
+  if (visibleRoles.size === 0) return [...compPlans];
+  return compPlans.filter((plan) =>
+    plan.roleIds.some((roleId) => visibleRoles.has(roleId)),
   );
 }

@@ -28,7 +28,7 @@ export type WaterfallData =
  * Decomposes the year's capacity into steps, each the difference of two
  * runs of the capacity model (model/capacity) over the same fiscal year:
  *
- * 1. existing reps at full productivity: reps only, every ramp month at
+ * 1. existing reps fully ramped: reps only, every ramp month at
  *    100% and no attrition;
  * 2. ramp of existing reps: reps only with their ramp, minus step 1;
  * 3. planned hires: reps and hires with their ramp, no attrition, minus
@@ -54,6 +54,14 @@ export function waterfallData(inputs: PlanningInputs | null): WaterfallData {
     };
   }
 
+  const target = yearTarget(actual.targets).cents;
+  if (target === 0 && inputs.reps.length === 0 && inputs.hires.length === 0) {
+    return {
+      kind: "missing",
+      message: `The plan has no target and no reps for ${capacity.year.id} yet. Enter the year's targets in the Targets view and the reps in the Capacity view to compare capacity with the target.`,
+    };
+  }
+
   const noAttrition = inputs.roles.map((role) => ({
     ...role,
     annualAttritionPercent: "0",
@@ -72,7 +80,6 @@ export function waterfallData(inputs: PlanningInputs | null): WaterfallData {
     deriveCapacity({ ...inputs, roles: noAttrition }),
   );
   const total = sumCapacity(capacity);
-  const target = yearTarget(actual.targets).cents;
   const gap = target - total;
 
   return {
@@ -81,7 +88,8 @@ export function waterfallData(inputs: PlanningInputs | null): WaterfallData {
     steps: [
       {
         key: "existing",
-        label: "Existing reps at full productivity",
+        // Short enough to wrap in three lines under a column at 1024 px.
+        label: "Existing reps fully ramped",
         cents: full,
         total: false,
         explanation:

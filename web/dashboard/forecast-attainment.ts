@@ -7,6 +7,7 @@ import { monthIndex } from "../../model/forecast/months.ts";
 import type { FiscalYear } from "../../model/plan/periods.ts";
 import { makeTrace, type Trace } from "../../model/trace.ts";
 import type { SeriesForecastResult } from "./forecast-run.ts";
+import type { PayScope } from "./pay-insights.ts";
 
 /** The plan's fiscal year as the forecast needs it. */
 export interface ForecastYear {
@@ -24,7 +25,22 @@ export type AttainmentResult =
       /** Months of the fiscal year in the history, 0 to 12; at 12 nothing is forecast. */
       bookedMonths: number;
     }
-  | { kind: "missing"; message: string };
+  | { kind: "missing"; message: string }
+  /** Not shown to this person, because their bookings are a share of the territory's. */
+  | { kind: "withheld"; message: string };
+
+/** Why a person who sees part of the bookings sees no attainment. */
+export const ATTAINMENT_WITHHELD =
+  'Attainment is shown only to people who see every booking of a territory (pay scope "all"), such as incentives administrators. Your bookings are your share of the territory, so measuring them against its full quota would understate it.';
+
+/**
+ * Returns whether bookings of this pay scope are a territory's whole
+ * bookings, which attainment against the territory quota needs. A reply
+ * without a scope counts as partial.
+ */
+export function showsAttainment(scope: PayScope | undefined): boolean {
+  return scope === "all";
+}
 
 /** Returns the first month of the plan's fiscal year, or null before the plan sets one. */
 export function forecastYearOf(year: FiscalYear | null): ForecastYear | null {

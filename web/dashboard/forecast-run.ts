@@ -4,6 +4,7 @@ import {
   type ForecastAccuracy,
 } from "../../model/forecast/accuracy.ts";
 import { ForecastError } from "../../model/forecast/errors.ts";
+import { monthLabel } from "../charts/forecast-text.ts";
 import type { BandCoverage } from "../../model/forecast/fit.ts";
 import {
   forecastBookings,
@@ -66,11 +67,20 @@ export function forecastSeries(
   coverage: BandCoverage,
   fiscalYearStart: string | null,
 ): SeriesForecastResult {
-  if (Object.keys(bookings).length === 0) {
+  const months = Object.keys(bookings).sort();
+  if (months.length === 0) {
     return {
       kind: "empty",
       message:
         "No bookings yet. Import closed deals in the Statements view to forecast this territory.",
+    };
+  }
+  // Series come filled with zero months, so a history of zeros is one
+  // without deals up to the chosen month, and a forecast of it says nothing.
+  if (months.every((month) => bookings[month] === 0)) {
+    return {
+      kind: "empty",
+      message: `No bookings up to ${monthLabel(months[months.length - 1])}. Choose a later month under "Bookings up to", or import closed deals in the Statements view.`,
     };
   }
   try {

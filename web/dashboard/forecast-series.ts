@@ -14,21 +14,57 @@ export interface ForecastSeries {
   bookings: Record<string, number>;
 }
 
-/** Lists each territory's bookings after the sum of every territory. */
+/**
+ * Lists each territory's bookings after the sum of every territory. A
+ * month without deals booked nothing, so each series with bookings gets a
+ * zero for every month it lacks in one shared range. The range starts at
+ * the fiscal year's first month ("YYYY-MM", null before the plan sets
+ * one) or the earliest month booked in any territory, whichever is
+ * earlier, and ends at the latest month booked in any territory. A
+ * territory with no bookings at all stays empty.
+ */
 export function buildForecastSeries(
   territories: readonly TerritoryBookings[],
+  fiscalYearStart: string | null = null,
 ): ForecastSeries[] {
-  const total: ForecastSeries = {
-    id: ALL_TERRITORIES,
-    name: "All territories",
-    bookings: sumBookings(territories.map((t) => t.bookings)),
-  };
+  const booked = territories.flatMap((t) =>
+    Object.keys(t.bookings).map(monthIndex),
+  );
+  const range =
+    booked.length === 0
+      ? null
+      : {
+          first: Math.min(
+            ...booked,
+            ...(fiscalYearStart === null ? [] : [monthIndex(fiscalYearStart)]),
+          ),
+          last: Math.max(...booked),
+        };
   const rows = territories.map((t) => ({
     id: t.territoryId,
     name: t.name,
-    bookings: t.bookings,
+    bookings: range === null ? t.bookings : fillMonths(t.bookings, range),
   }));
+  const total: ForecastSeries = {
+    id: ALL_TERRITORIES,
+    name: "All territories",
+    bookings: sumBookings(rows.map((row) => row.bookings)),
+  };
   return [total, ...rows];
+}
+
+/** Lists every month from `first` to `last` (month indices, spanning every booked month), a missing one as zero. */
+function fillMonths(
+  bookings: Readonly<Record<string, number>>,
+  range: { first: number; last: number },
+): Record<string, number> {
+  if (Object.keys(bookings).length === 0) return { ...bookings };
+  const filled: Record<string, number> = {};
+  for (let index = range.first; index <= range.last; index++) {
+    const month = monthKey(index);
+    filled[month] = bookings[month] ?? 0;
+  }
+  return filled;
 }
 
 /**

@@ -19,6 +19,8 @@ export type BookingsState =
       kind: "ready";
       currency: string;
       territories: TerritoryBookings[];
+      /** Which bookings the person sees; attainment needs "all". */
+      scope: PayScope | undefined;
       /** Reason the figures cover part of the bookings, or null when they cover all. */
       scopeNote: string | null;
     };
@@ -36,7 +38,7 @@ export function bookingsState(result: BookingsResult | null): BookingsState {
   if (result.kind === "failed") {
     return {
       kind: "failed",
-      message: `Loading the bookings failed: ${result.message} Reload the page to try again.`,
+      message: `Loading the bookings failed. ${result.message}`,
     };
   }
   const booked = result.territories.some(
@@ -53,6 +55,7 @@ export function bookingsState(result: BookingsResult | null): BookingsState {
     kind: "ready",
     currency: result.currency,
     territories: result.territories,
+    scope: result.scope,
     scopeNote: scopeNote(result.scope),
   };
 }

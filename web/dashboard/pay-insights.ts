@@ -1,4 +1,5 @@
 import type { PayKpiInput } from "../../model/insights/types.ts";
+import { PayApi } from "../pay/pay-api.ts";
 import { ApiError, apiRequest } from "../session/api.ts";
 
 /** Whose statements the server's figures cover: everyone's, a manager's team's, or the person's own. */
@@ -11,9 +12,13 @@ export type PayInsightsResult =
   | { kind: "failed"; message: string };
 
 /**
- * Fetches the plan's pay-side KPI inputs with a person token. A 403 (no pay
- * access) is "forbidden" with the server's message; any other rejection, an
- * unreachable server or a malformed reply is "failed".
+ * Fetches the plan's pay-side KPI inputs with a person token. It first requests
+ * GET .../pay/me for the person's pay access, which every member may call,
+ * and skips the insights request for a person who is neither an incentives
+ * administrator nor linked to a rep, because the server rejects exactly
+ * those with 403 and the browser would log the failed request. A 403 (no pay
+ * access) is "forbidden"; any other rejection, an unreachable server or a
+ * malformed reply is "failed".
  */
 export async function fetchPayInsights(
   planId: string,
@@ -21,6 +26,13 @@ export async function fetchPayInsights(
 ): Promise<PayInsightsResult> {
   let body: unknown;
   try {
+    const access = await new PayApi(planId, token).me();
+    if (!access.admin && access.repId === null) {
+      return {
+        kind: "forbidden",
+        message: `Only incentives administrators and people linked to a rep can see pay figures of plan "${planId}". Ask an incentives administrator of the plan to link you to your rep.`,
+      };
+    }
     body = await apiRequest(
       `/api/plans/${encodeURIComponent(planId)}/insights/pay`,
       { headers: { authorization: `Bearer ${token}` } },

@@ -37,3 +37,46 @@ export function buildDecision(
     appliedAt: new Date(context.now).toISOString(),
   };
 }
+
+/** True when both are the same apply: the same person, time and settings. */
+export function isSameApply(
+  a: SegmentationDecision | null,
+  b: SegmentationDecision | null,
+): boolean {
+  if (a === null || b === null) return a === b;
+  return (
+    a.appliedAt === b.appliedAt &&
+    a.appliedBy === b.appliedBy &&
+    a.k === b.k &&
+    a.seed === b.seed
+  );
+}
+
+/**
+ * Returns the notice for a person whose applied segmentation another
+ * replica has just replaced or removed, or null when the change does not
+ * replace theirs. `mine` is the decision this person last applied,
+ * `before` and `after` are the applied decision around the change, and
+ * `local` is true for changes made in this replica (an undo, for example),
+ * which need no notice. `formatTime` formats an ISO timestamp for people.
+ */
+export function replacedNotice(
+  change: {
+    mine: SegmentationDecision | null;
+    before: SegmentationDecision | null;
+    after: SegmentationDecision | null;
+    local: boolean;
+  },
+  formatTime: (iso: string) => string,
+): string | null {
+  const { mine, before, after, local } = change;
+  if (local || mine === null || !isSameApply(before, mine)) return null;
+  if (isSameApply(after, mine)) return null;
+
+  const yours = `The segmentation you applied at ${formatTime(mine.appliedAt)}`;
+  const retry = `Undo cannot bring yours back. To use it, run k = ${mine.k} with seed ${mine.seed} and the same features, then apply it again.`;
+  if (after === null) {
+    return `${yours} was removed by another editor. ${retry}`;
+  }
+  return `${yours} was replaced by the one ${after.appliedBy} applied at ${formatTime(after.appliedAt)}, which is now in effect. ${retry}`;
+}

@@ -40,22 +40,46 @@ export function featuresOf(groups: readonly FeatureGroupId[]): FeatureName[] {
   );
 }
 
-/** Returns the reason k, the seed or the features cannot run, or null when all are valid. */
+/**
+ * Largest seed. The model's generator keeps only the low 32 bits of a seed,
+ * so seeds from 0 to 2^32 - 1 each give a different run.
+ */
+export const MAX_SEED = 2 ** 32 - 1;
+
+/** Returns the whole number the text spells, or null when it is not one. */
+export function parseWholeNumber(text: string): number | null {
+  const trimmed = text.trim();
+  if (!/^[+-]?\d+$/.test(trimmed)) return null;
+  return Number(trimmed);
+}
+
+/** Returns the reason the typed k, the seed or the features cannot run, or null when all are valid. */
 export function settingsProblem(
-  k: number,
-  seed: number,
+  kText: string,
+  seedText: string,
   groups: readonly FeatureGroupId[],
 ): string | null {
-  if (!Number.isInteger(k) || k < MIN_K || k > MAX_K) {
-    return `The number of segments is ${String(k)}. Choose a whole number from ${MIN_K} to ${MAX_K}.`;
+  const k = parseWholeNumber(kText);
+  if (k === null || k < MIN_K || k > MAX_K) {
+    return `${describeTyped("number of segments", kText)} Enter a whole number from ${MIN_K} to ${MAX_K}, such as 6.`;
   }
-  if (!Number.isSafeInteger(seed)) {
-    return `The seed is ${String(seed)}. Enter a whole number, such as 1.`;
+  const seed = parseWholeNumber(seedText);
+  if (seed === null || seed < 0 || seed > MAX_SEED) {
+    return `${describeTyped("seed", seedText)} Enter a whole number from 0 to ${MAX_SEED}, such as 1.`;
   }
   if (groups.length === 0) {
     return "No feature is chosen. Tick at least one feature, such as Potential.";
   }
   return null;
+}
+
+function describeTyped(field: string, text: string): string {
+  const trimmed = text.trim();
+  if (trimmed === "") return `The ${field} is missing.`;
+  const excerpt = trimmed.length > 40 ? `${trimmed.slice(0, 40)}…` : trimmed;
+  return parseWholeNumber(trimmed) === null
+    ? `The ${field} "${excerpt}" is not a whole number.`
+    : `The ${field} ${excerpt} is out of range.`;
 }
 
 /**

@@ -22,9 +22,11 @@ import type {
 import type { ProposedSegmentation } from "./segment-decision.ts";
 import { impactAccounts, segmentationAccounts } from "./segment-accounts.ts";
 import { buildDecision } from "./segment-decision.ts";
+import { replacementWatch } from "./segment-replaced.svelte.ts";
 import { startSegmentRun, type SegmentRun } from "./segment-runner.ts";
 import {
   featuresOf,
+  parseWholeNumber,
   settingsProblem,
   type FeatureGroupId,
 } from "./segment-settings.ts";
@@ -46,12 +48,15 @@ export type { ProposedSegmentation } from "./segment-decision.ts";
  * change, local or remote.
  */
 export class SegmentsState {
-  k = $state(6);
-  seed = $state(1);
+  /** Text typed for k and the seed. Run reads them once they are valid. */
+  kText = $state("6");
+  seedText = $state("1");
   groups = $state<FeatureGroupId[]>(["potential", "size", "geography"]);
   progress = $state.raw<SegmentProgress | null>(null);
   proposed = $state.raw<ProposedSegmentation | null>(null);
   comparison = $state.raw<SilhouettePoint[] | null>(null);
+  /** Seed the comparison ran with. */
+  comparisonSeed = $state(1);
   /** Reason the last run failed, or null. */
   problem = $state<string | null>(null);
   previewOpen = $state(false);
@@ -73,6 +78,7 @@ export class SegmentsState {
   attach(): () => void {
     const doc = this.#workspace.doc;
     if (!doc) return () => this.cancel();
+    replacementWatch(doc);
     this.applied = readSegmentation(doc);
     const stop = observeSegmentation(doc, () => {
       this.applied = readSegmentation(doc);
@@ -150,6 +156,17 @@ export class SegmentsState {
     );
   });
 
+  /** Notice that someone else replaced the decision this person applied, or null. */
+  get replaced(): string | null {
+    const doc = this.#workspace.doc;
+    return doc ? replacementWatch(doc).notice : null;
+  }
+
+  dismissReplaced(): void {
+    const doc = this.#workspace.doc;
+    if (doc) replacementWatch(doc).notice = null;
+  }
+
   get running(): boolean {
     return this.progress !== null;
   }
@@ -157,7 +174,15 @@ export class SegmentsState {
   /** Reason Run cannot start now, or null. */
   get runProblem(): string | null {
     if (!this.accounts) return "The accounts are still loading.";
-    return settingsProblem(this.k, this.seed, this.groups);
+    return settingsProblem(this.kText, this.seedText, this.groups);
+  }
+
+  /** The typed k and seed as numbers, or null while either is invalid. */
+  get #settings(): { k: number; seed: number } | null {
+    if (this.runProblem !== null) return null;
+    const k = parseWholeNumber(this.kText);
+    const seed = parseWholeNumber(this.seedText);
+    return k === null || seed === null ? null : { k, seed };
   }
 
   /** Reason this person cannot apply, or null when they can. */
@@ -174,9 +199,9 @@ export class SegmentsState {
   /** Clusters the accounts in the worker with the current settings. */
   async run(): Promise<void> {
     const accounts = this.accounts;
-    if (this.runProblem !== null || !accounts || this.running) return;
-    const k = this.k;
-    const seed = this.seed;
+    const settings = this.#settings;
+    if (!settings || !accounts || this.running) return;
+    const { k, seed } = settings;
     const features = featuresOf(this.groups);
     const outcome = await this.#start("run", {
       type: "run",
@@ -202,15 +227,19 @@ export class SegmentsState {
   /** Runs k = 2..8 with the current seed and features and keeps each silhouette. */
   async compare(ks: number[]): Promise<void> {
     const accounts = this.accounts;
-    if (this.runProblem !== null || !accounts || this.running) return;
+    const settings = this.#settings;
+    if (!settings || !accounts || this.running) return;
     const outcome = await this.#start("compare", {
       type: "compare",
       accounts,
       ks,
-      seed: this.seed,
+      seed: settings.seed,
       features: featuresOf(this.groups),
     });
-    if (outcome?.type === "compared") this.comparison = outcome.points;
+    if (outcome?.type === "compared") {
+      this.comparison = outcome.points;
+      this.comparisonSeed = settings.seed;
+    }
   }
 
   /** Stops the run in progress; the last result stays. */
@@ -232,6 +261,7 @@ export class SegmentsState {
       appliedBy: workspace.session.person.name,
       now: Date.now(),
     });
+    replacementWatch(workspace.doc).applying(decision);
     editor.undoManager.stopCapturing();
     writeSegmentation(workspace.doc, decision, editor.origin);
     editor.undoManager.stopCapturing();

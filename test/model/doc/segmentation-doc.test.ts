@@ -146,4 +146,38 @@ describe("segmentation doc", () => {
     sync(a, b);
     expect(calls).toBe(1);
   });
+
+  test("observe tells local from remote", () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    const seen: boolean[] = [];
+    const stop = observeSegmentation(b, ({ local }) => seen.push(local));
+    writeSegmentation(b, decision({ appliedBy: "Ada" }));
+    writeSegmentation(a, decision({ appliedBy: "Grace" }));
+    sync(a, b);
+    stop();
+    expect(seen[0]).toBe(true);
+    expect(seen.slice(1)).toEqual([false]);
+  });
+
+  test("undo after a remote replace keeps it", () => {
+    // Two people apply at the same moment: one decision wins whole, and
+    // the other person's undo cannot bring theirs back.
+    const ada = new Y.Doc();
+    const grace = new Y.Doc();
+    // Of two concurrent values for one key, Yjs keeps the higher client id's.
+    ada.clientID = 1;
+    grace.clientID = 2;
+    const origin = { editor: "ada" };
+    const undo = new Y.UndoManager(segmentationUndoScope(ada), {
+      trackedOrigins: new Set([origin]),
+    });
+    writeSegmentation(ada, decision({ appliedBy: "Ada", seed: 1 }), origin);
+    writeSegmentation(grace, decision({ appliedBy: "Grace", seed: 2 }));
+    sync(ada, grace);
+    expect(readSegmentation(ada)?.appliedBy).toBe("Grace");
+    expect(readSegmentation(grace)?.appliedBy).toBe("Grace");
+    undo.undo();
+    expect(readSegmentation(ada)?.appliedBy).toBe("Grace");
+  });
 });

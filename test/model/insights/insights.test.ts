@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { computeInsights } from "../../../model/insights/insights.ts";
 import { disputeKpis } from "../../../model/insights/pay-kpis.ts";
+import { REP_NODES_INPUT } from "../../../model/insights/quota-alignment.ts";
 import { NOT_AVAILABLE, type Kpi } from "../../../model/insights/types.ts";
 import { describeTrace } from "../../../model/trace.ts";
 import { payFixture, planFixture } from "./fixture.ts";
@@ -35,6 +36,21 @@ describe("quota alignment", () => {
       t1: "10.0",
       t2: "10.0",
     });
+  });
+
+  test("over-assignment names rep-level nodes", () => {
+    const item = kpi(all, "quota-over-assignment");
+    const names = item.trace.inputs.map((input) => input.name);
+    expect(names).not.toContain("reps");
+    const count = item.trace.inputs.find(
+      (input) => input.name === REP_NODES_INPUT,
+    );
+    expect(count?.value).toBe(
+      String(planFixture().quotas.filter((q) => q.level === "rep").length),
+    );
+    expect(REP_NODES_INPUT).toBe(
+      "rep-level quota nodes, planned hires included",
+    );
   });
 
   test("quota to potential per territory", () => {

@@ -53,4 +53,14 @@ describe("legendTicks", () => {
     }
     expect(ticks.length).toBeGreaterThan(2);
   });
+
+  test("labels never repeat", () => {
+    const format = (value: number) => `$${Math.round(value / 100)}`;
+    const narrow = legendTicks(colorRamp([0, 0], false), 300, format);
+    expect(narrow.map((tick) => tick.label)).toEqual(["$0"]);
+
+    const wide = legendTicks(colorRamp([0, 250], false), 300, format);
+    const labels = wide.map((tick) => tick.label);
+    expect(new Set(labels).size).toBe(labels.length);
+  });
 });

@@ -3,6 +3,7 @@ import {
   layoutColumns,
   type Column,
 } from "../../../web/charts/column-layout.ts";
+import { formatCompactMoney } from "../../../web/charts/compact-money.ts";
 import { AXIS_FONT_SIZE } from "../../../web/charts/marks.ts";
 import { estimateTextWidth } from "../../../web/charts/text-fit.ts";
 
@@ -90,5 +91,15 @@ describe("layoutColumns", () => {
     const layout = layoutColumns([column("a", 0, -5)], options);
     expect(layout.columns[0].bar.y).toBeCloseTo(layout.zeroY, 6);
     expect(layout.ticks.some((tick) => tick.value < 0)).toBe(true);
+  });
+
+  test("tick labels never repeat", () => {
+    const layout = layoutColumns([column("a", 0, 0), column("b", 0, 0)], {
+      ...options,
+      formatTick: (value: number) => formatCompactMoney(value, "USD"),
+    });
+    const labels = layout.ticks.map((tick) => tick.label);
+    expect(labels.length).toBeGreaterThan(1);
+    expect(new Set(labels).size).toBe(labels.length);
   });
 });

@@ -94,4 +94,20 @@ describe("layoutDeviationChart", () => {
     expect(layout.meanLabel.anchor).toBe("end");
     expect(layout.meanLabel.x).toBe(layout.width);
   });
+
+  test("tick labels never repeat", () => {
+    const zeros = rows(3).map((row) => ({
+      ...row,
+      value: 0,
+      deviationPercent: "0.0",
+    }));
+    const layout = layoutDeviationChart(zeros, {
+      ...options,
+      mean: 0,
+      meanLabel: "Mean $0",
+      formatTick: (value: number) => `$${Math.round(value)}`,
+    });
+    const labels = layout.ticks.map((tick) => tick.label);
+    expect(new Set(labels).size).toBe(labels.length);
+  });
 });

@@ -5,6 +5,7 @@ import type { TerritoryTotals } from "../../../web/dashboard/chart-balance.ts";
 import {
   choroplethData,
   choroplethLabel,
+  choroplethEmptyMessage,
   countyFills,
 } from "../../../web/dashboard/chart-choropleth.ts";
 
@@ -138,5 +139,34 @@ describe("countyFills", () => {
     expect(fills.get("2")).toEqual({ kind: "missing", territoryId: "c" });
     expect(fills.get("3")).toEqual({ kind: "unassigned" });
     expect(fills.get("4")).toEqual({ kind: "unassigned" });
+  });
+});
+
+describe("choroplethEmptyMessage", () => {
+  const quota = choroplethData(
+    TERRITORIES,
+    QUOTAS,
+    "quota",
+    "potential",
+    format,
+  );
+
+  test("no county painted", () => {
+    const fills = countyFills(["1", "2"], new Map(), quota);
+    expect(choroplethEmptyMessage(fills, quota)).toContain(
+      "Paint counties into territories on the Map",
+    );
+  });
+
+  test("no painted territory has a value", () => {
+    const fills = countyFills(["1", "2"], new Map([["1", "c"]]), quota);
+    expect(choroplethEmptyMessage(fills, quota)).toContain(
+      "No territory on the map has a value of quota",
+    );
+  });
+
+  test("one valued county draws the map", () => {
+    const fills = countyFills(["1", "2"], new Map([["1", "a"]]), quota);
+    expect(choroplethEmptyMessage(fills, quota)).toBeNull();
   });
 });

@@ -7,6 +7,7 @@ import type { CompPlanRecord } from "../../../model/incentives/plan-inputs.ts";
 import type { PlannedRep } from "../../../model/planning/inputs.ts";
 import {
   medianCents,
+  payoutCompPlans,
   payoutScatter,
 } from "../../../web/dashboard/chart-payout.ts";
 
@@ -117,13 +118,64 @@ describe("payoutScatter", () => {
     // Credit is rounded to the cent at each point, so the ratio is near x.
     for (const [x, y] of scatter.curve!) expect(y).toBeCloseTo(x, 1);
     // 1,000,000 cents over 12 statements: 833.33 a period.
-    expect(scatter.curveNote).toContain("833.33");
+    expect(scatter.curveNote).toContain("$833.33");
+  });
+
+  test("quota in the note is money", () => {
+    const scatter = payoutScatter(
+      [rep("ana", 16_316_537, 100_000, 16_316_537)],
+      statements("ana", 1),
+      PLAN,
+      PLANNED,
+      "USD",
+    );
+    expect(scatter.curveNote).toContain("median period quota, $163,165.37.");
+  });
+
+  test("plan with no visible rep says so", () => {
+    const scatter = payoutScatter(
+      [rep("sam", 1_000_000, 100_000)],
+      [],
+      PLAN,
+      PLANNED,
+    );
+    expect(scatter.points).toEqual([]);
+    expect(scatter.curve).toBeNull();
+    expect(scatter.curveNote).toBe(
+      "No rep you can see is on AE plan, so no curve is drawn.",
+    );
   });
 
   test("no plan, no curve", () => {
     const scatter = payoutScatter([rep("ana", 1, 1)], [], null, PLANNED);
     expect(scatter.curve).toBeNull();
     expect(scatter.points).toHaveLength(1);
+  });
+});
+
+describe("payoutCompPlans", () => {
+  const SE_PLAN: CompPlanRecord = { ...PLAN, id: "se", roleIds: ["se"] };
+  const PLANS = [PLAN, SE_PLAN];
+
+  test("administrator sees every plan", () => {
+    const plans = payoutCompPlans(PLANS, [rep("ana", 1, 1)], PLANNED, "all");
+    expect(plans.map((plan) => plan.id)).toEqual(["p", "se"]);
+  });
+
+  test("rep sees only their role's plan", () => {
+    const plans = payoutCompPlans(PLANS, [rep("ana", 1, 1)], PLANNED, "self");
+    expect(plans.map((plan) => plan.id)).toEqual(["p"]);
+  });
+
+  test("team sees its reps' plans", () => {
+    const reps = [rep("ana", 1, 1), rep("sam", 1, 1)];
+    const plans = payoutCompPlans(PLANS, reps, PLANNED, "team");
+    expect(plans.map((plan) => plan.id)).toEqual(["p", "se"]);
+  });
+
+  test("reps without a known role see every plan", () => {
+    const plans = payoutCompPlans(PLANS, [rep("new", 1, 1)], PLANNED, "self");
+    expect(plans).toHaveLength(2);
   });
 });
 

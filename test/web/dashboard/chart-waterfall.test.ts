@@ -5,6 +5,8 @@ import {
   waterfallData,
   type WaterfallStep,
 } from "../../../web/dashboard/chart-waterfall.ts";
+import { layoutColumns } from "../../../web/charts/column-layout.ts";
+import { formatCompactMoney } from "../../../web/charts/compact-money.ts";
 import { waterfallColumns } from "../../../web/dashboard/chart-waterfall-columns.ts";
 import { planningFixture } from "../../model/planning/fixture.ts";
 
@@ -103,6 +105,33 @@ describe("waterfallData", () => {
     }
   });
 
+  test("empty plan says what to enter", () => {
+    const inputs = { ...planningFixture(), targets: [], reps: [], hires: [] };
+    const data = waterfallData(inputs);
+    expect(data.kind).toBe("missing");
+    if (data.kind === "missing") {
+      expect(data.message).toContain("no target and no reps");
+      expect(data.message).toContain("Targets view");
+      expect(data.message).toContain("Capacity view");
+    }
+  });
+
+  test("empty plan without roles says what to enter", () => {
+    const inputs = {
+      ...planningFixture(),
+      targets: [],
+      roles: [],
+      reps: [],
+      hires: [],
+    };
+    expect(waterfallData(inputs).kind).toBe("missing");
+  });
+
+  test("target without reps draws steps", () => {
+    const inputs = { ...planningFixture(), reps: [], hires: [] };
+    expect(waterfallData(inputs).kind).toBe("steps");
+  });
+
   test("no inputs while opening", () => {
     expect(waterfallData(null)).toEqual({
       kind: "missing",
@@ -133,5 +162,23 @@ describe("waterfallColumns", () => {
     expect(columns.find((c) => c.key === "gap")!.tooltip).toContain(
       "-$3,250,000.00",
     );
+  });
+
+  test("labels fit at 1024 and 1280", () => {
+    const columns = waterfallColumns(stepsOf(planningFixture()), "USD");
+    // The card is about 440 pixels wide in a 1024-pixel window and 600 in a
+    // 1280-pixel one, where the charts sit two to a row.
+    for (const width of [440, 600]) {
+      const layout = layoutColumns(columns, {
+        width,
+        height: 340,
+        title: "Capacity against target",
+        formatTick: (value) => formatCompactMoney(value, "USD"),
+      });
+      for (const mark of layout.columns) {
+        const cut = mark.label.filter((line) => line.truncated);
+        expect(cut, `${mark.fullLabel} at ${width}`).toEqual([]);
+      }
+    }
   });
 });

@@ -1,5 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { forecastTable } from "../../../web/charts/forecast-data.ts";
+import {
+  forecastTable,
+  percentArticle,
+} from "../../../web/charts/forecast-data.ts";
 import {
   layoutForecastChart,
   monthLabel,
@@ -103,7 +106,17 @@ describe("layoutForecastChart", () => {
     const view = layoutForecastChart(yearData(), options);
     expect(view.summary).toContain("booked Feb 2027 to Jan 2028");
     expect(view.summary).toContain("forecast to Jan 2029");
-    expect(view.summary).toContain("80 % band");
+    expect(view.summary).toContain("in an 80 % band");
+  });
+
+  test("article before a percentage", () => {
+    expect(percentArticle(80)).toBe("an");
+    expect(percentArticle(8)).toBe("an");
+    expect(percentArticle(11)).toBe("an");
+    expect(percentArticle(18)).toBe("an");
+    expect(percentArticle(90)).toBe("a");
+    expect(percentArticle(95)).toBe("a");
+    expect(percentArticle(100)).toBe("a");
   });
 
   test("no history draws no lines", () => {

@@ -23,6 +23,17 @@ describe("forecastSeries", () => {
     expect(result.message).toContain("Statements view");
   });
 
+  test("zero months only is empty", () => {
+    const result = forecastSeries(
+      { "2027-02": 0, "2027-03": 0, "2027-04": 0 },
+      0.8,
+      "2027-02",
+    );
+    expect(result.kind).toBe("empty");
+    if (result.kind === "forecast") return;
+    expect(result.message).toContain("No bookings up to Apr 2027");
+  });
+
   test("one year fits the trend-only model", () => {
     const result = forecastOf(forecastSeries(linearYear(), 0.8, "2027-02"));
     expect(result.modelKind).toBe("trend only");

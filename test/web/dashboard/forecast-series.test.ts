@@ -37,6 +37,44 @@ describe("buildForecastSeries", () => {
     expect(series[0].bookings).toEqual({ "2027-02": 100, "2027-03": 250 });
   });
 
+  test("months without deals are zero", () => {
+    const series = buildForecastSeries(TERRITORIES, "2027-01");
+    const byId = new Map(series.map((s) => [s.id, s.bookings]));
+    expect(byId.get("t-east")).toEqual({
+      "2027-01": 0,
+      "2027-02": 100,
+      "2027-03": 200,
+    });
+    expect(byId.get("t-west")).toEqual({
+      "2027-01": 0,
+      "2027-02": 0,
+      "2027-03": 50,
+    });
+    expect(byId.get("t-new")).toEqual({});
+    expect(byId.get(ALL_TERRITORIES)).toEqual({
+      "2027-01": 0,
+      "2027-02": 100,
+      "2027-03": 250,
+    });
+  });
+
+  test("gaps between months are zero", () => {
+    const [, gappy] = buildForecastSeries([
+      { territoryId: "t", name: "T", bookings: { "2027-02": 5, "2027-05": 7 } },
+    ]);
+    expect(gappy.bookings).toEqual({
+      "2027-02": 5,
+      "2027-03": 0,
+      "2027-04": 0,
+      "2027-05": 7,
+    });
+  });
+
+  test("year start after history adds nothing", () => {
+    const [, east] = buildForecastSeries(TERRITORIES, "2027-03");
+    expect(Object.keys(east.bookings)).toEqual(["2027-02", "2027-03"]);
+  });
+
   test("sum beyond safe integers raises", () => {
     expect(() =>
       sumBookings([{ "2027-02": Number.MAX_SAFE_INTEGER }, { "2027-02": 1 }]),
