@@ -19,7 +19,7 @@ import { signInvite } from "../sync-server/tokens.ts";
 export type ServerKind = "meridian" | "reference";
 
 export interface ServerStartOptions {
-  /** Plans Meridian's database holds before it starts, each with `initialUpdate`. */
+  /** Plans stored in Meridian's database before it starts, each with `initialUpdate`. */
   planIds: string[];
   initialUpdate: Uint8Array;
   durability: "normal" | "full";

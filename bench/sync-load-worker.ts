@@ -8,7 +8,7 @@ import { clockMs } from "./sync-load-clock.ts";
 // that hosts some of the editors. Spreading the editors over several
 // processes keeps one saturated event loop from setting the latency of all
 // of them. The parent sends commands over IPC (serialization "advanced", so
-// bytes arrive as Uint8Array) and this process answers each one. Imported
+// bytes arrive as Uint8Array) and this process replies to each one. Imported
 // without an IPC channel, the module only provides its exports.
 
 /** Top-level Y.Map of the send time of every edit, keyed `<editor>:<seq>`. */

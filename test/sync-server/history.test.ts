@@ -204,7 +204,7 @@ describe("object history", () => {
       null,
     );
 
-    // The server holds every edit first; each client has settled once its
+    // The server stores every edit first. Each client has settled once its
     // state vector equals the server's, whatever order the updates came in.
     await untilServer(
       server,

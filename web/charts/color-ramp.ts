@@ -71,9 +71,9 @@ function stopsOf(interpolate: (t: number) => string) {
 }
 
 /**
- * Places the ticks of a colour legend: both ends (only the low end when the
- * two format alike), and as many round values between them, each with its
- * own label, as fit 8 pixels apart from each other and the ends.
+ * Places the ticks of a colour legend. Both ends get a tick, or only the low
+ * end when the two format alike. Round values between them are added, each
+ * with its own label, as long as they stay 8 pixels apart.
  */
 export function legendTicks(
   ramp: ColorRamp,

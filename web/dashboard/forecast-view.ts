@@ -19,7 +19,7 @@ export type BookingsState =
       kind: "ready";
       currency: string;
       territories: TerritoryBookings[];
-      /** Which bookings the person sees; attainment needs "all". */
+      /** Scope of the bookings the person may read. Attainment needs "all". */
       scope: PayScope | undefined;
       /** Reason the figures cover part of the bookings, or null when they cover all. */
       scopeNote: string | null;

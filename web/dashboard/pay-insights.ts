@@ -12,11 +12,11 @@ export type PayInsightsResult =
   | { kind: "failed"; message: string };
 
 /**
- * Fetches the plan's pay-side KPI inputs with a person token. It first requests
- * GET .../pay/me for the person's pay access, which every member may call,
- * and skips the insights request for a person who is neither an incentives
- * administrator nor linked to a rep, because the server rejects exactly
- * those with 403 and the browser would log the failed request. A 403 (no pay
+ * Fetches the plan's pay-side KPI inputs with a person token. It first
+ * requests GET .../pay/me, which every member may call. A person who is
+ * neither an incentives administrator nor linked to a rep gets no insights
+ * request, because the server rejects exactly those with 403 and the
+ * browser would log the failed request. A 403 (no pay
  * access) is "forbidden"; any other rejection, an unreachable server or a
  * malformed reply is "failed".
  */
