@@ -24,6 +24,11 @@ export interface ApiContext {
     match: (member: RoomMember) => boolean,
     reason: string,
   ): number;
+  /**
+   * Brings the SQLite copy of a plan's room up to date before a request
+   * reads it. Set in cluster mode only.
+   */
+  refreshPlan?: (planId: string) => Promise<void>;
 }
 
 /** Verifies a token, turning a TokenError into a 401 reply. */

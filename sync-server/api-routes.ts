@@ -52,6 +52,9 @@ interface Route {
 
 const SEGMENT = "([^/]+)";
 
+/** Every path below one plan, whose handlers may read the plan's room. */
+const PLAN_PATH = new RegExp(`^/api/plans/${SEGMENT}/`);
+
 /** Everything below /api/plans/<planId>/pay goes to the pay router. */
 const PAY_PATH = new RegExp(`^/api/plans/${SEGMENT}/pay(/.*)?$`);
 
@@ -231,6 +234,9 @@ export async function routeApi(
   response: ServerResponse,
   pathname: string,
 ): Promise<boolean> {
+  const planPath = PLAN_PATH.exec(pathname);
+  if (planPath) await refreshPlan(context, decodeSegment(planPath[1]));
+
   const pay = PAY_PATH.exec(pathname);
   if (pay) {
     const planId = decodeSegment(pay[1]);
@@ -262,6 +268,25 @@ export async function routeApi(
     return true;
   }
   return false;
+}
+
+// In cluster mode, another node may have stored updates of the plan that the
+// SQLite copy every handler reads does not have yet.
+async function refreshPlan(context: ApiContext, planId: string): Promise<void> {
+  if (!context.refreshPlan) return;
+  try {
+    await context.refreshPlan(planId);
+  } catch (error) {
+    context.logger.warn(
+      { err: error, plan: planId },
+      "reading the plan's updates from PostgreSQL failed",
+    );
+    throw new HttpError(
+      503,
+      "CLUSTER_STORE_UNAVAILABLE",
+      `The updates of plan "${planId}" could not be read from PostgreSQL. Try again once the database is reachable (see /healthz).`,
+    );
+  }
 }
 
 function sendBinary(

@@ -134,6 +134,7 @@ export async function startServer(
     publicBaseUrl: (): string => linkBase(boundPort()),
     closeSockets: (planId, match, reason) =>
       rooms.closeMembers(planId, match, reason),
+    refreshPlan: cluster ? (planId) => cluster.refreshPlan(planId) : undefined,
     logger,
     datasets: new DatasetStore(config.publicDataDir),
     staticFiles: new StaticFiles(config.webDir),

@@ -3,6 +3,7 @@ import * as Y from "yjs";
 import type { Logger } from "../log.ts";
 import type { StoredRoom } from "../storage.ts";
 import { InFlight } from "./in-flight.ts";
+import type { LocalRoomCopy, RoomRow } from "./local-copy.ts";
 import type { RoomUpdateStore, StoredUpdate } from "./update-store.ts";
 
 /**
@@ -67,11 +68,20 @@ export interface PostgresStoreOptions {
   /** Milliseconds to wait for a query's result, 15000 by default. */
   queryTimeoutMs?: number;
   /**
-   * Reads a room from the SQLite database. A room that PostgreSQL does not
-   * have yet starts from it, because plans are still created in SQLite.
+   * The SQLite copy of the rooms in DATA_DIR. A room that PostgreSQL does
+   * not have yet starts from its rows there, because plans are still created
+   * in SQLite, and every update stored in PostgreSQL is copied back to it.
    */
-  readLocalRoom: (room: string) => StoredRoom;
+  local?: LocalRoomCopy;
+  /**
+   * Reads a room from SQLite when there is no `local` copy. PostgreSQL then
+   * gets its merged state as seq 1, and nothing is copied back.
+   */
+  readLocalRoom?: (room: string) => StoredRoom;
 }
+
+/** Rows per INSERT when a room's SQLite history moves to PostgreSQL. */
+const COPY_CHUNK_ROWS = 2_000;
 
 /** Room updates and snapshots in PostgreSQL, shared by every server node. */
 export class PostgresUpdateStore implements RoomUpdateStore {
@@ -79,6 +89,10 @@ export class PostgresUpdateStore implements RoomUpdateStore {
   private readonly options: PostgresStoreOptions;
   /** Appends and snapshot writes that have not finished. */
   private readonly writes = new InFlight();
+  /** Per room, the seq up to which the SQLite copy was found complete. */
+  private readonly localComplete = new Map<string, number>();
+  /** Per room, the refresh of the SQLite copy that is running. */
+  private readonly refreshing = new Map<string, Promise<void>>();
 
   private constructor(pool: pg.Pool, options: PostgresStoreOptions) {
     this.pool = pool;
@@ -150,16 +164,112 @@ export class PostgresUpdateStore implements RoomUpdateStore {
     room: string,
     updates: { update: Uint8Array; personId: string | null }[],
   ): Promise<number> {
+    const createdAt = Date.now();
     const result = await this.pool.query<{ seq: string }>(
       "SELECT meridian_append_room_updates($1, $2, $3, $4) AS seq",
       [
         room,
         updates.map((entry) => entry.update),
-        Date.now(),
+        createdAt,
         updates.map((entry) => entry.personId),
       ],
     );
-    return Number(result.rows[0].seq);
+    const first = Number(result.rows[0].seq);
+    this.copyToLocal(
+      room,
+      updates.map((entry, index) => ({
+        seq: first + index,
+        data: entry.update,
+        createdAt,
+        personId: entry.personId,
+      })),
+    );
+    return first;
+  }
+
+  // The update is committed in PostgreSQL, so a failure here loses nothing.
+  // The next refresh of the SQLite copy reads the row from PostgreSQL.
+  private copyToLocal(room: string, rows: RoomRow[]): void {
+    if (!this.options.local) return;
+    try {
+      this.logReplaced(room, this.options.local.write(room, rows));
+    } catch (error) {
+      this.options.logger.warn(
+        { err: error, room, seq: rows[0]?.seq, updates: rows.length },
+        "copying stored updates to SQLite failed; the next refresh copies them",
+      );
+    }
+  }
+
+  private logReplaced(room: string, seqs: number[]): void {
+    if (seqs.length === 0) return;
+    this.options.logger.warn(
+      { room, seqs },
+      "SQLite held other updates at these seqs, written outside the cluster; PostgreSQL's replaced them",
+    );
+  }
+
+  /**
+   * Copies the updates of `room` that PostgreSQL has and its SQLite copy
+   * lacks, so that a read of SQLite returns every update stored before the
+   * call. A copy missed when a node stopped between its PostgreSQL commit
+   * and its SQLite write is filled here too. Calls for one room share one
+   * refresh.
+   */
+  refreshLocalCopy(room: string): Promise<void> {
+    if (!this.options.local) return Promise.resolve();
+    let running = this.refreshing.get(room);
+    if (running === undefined) {
+      running = this.fillLocalCopy(room, this.options.local).finally(() =>
+        this.refreshing.delete(room),
+      );
+      this.refreshing.set(room, running);
+    }
+    return running;
+  }
+
+  private async fillLocalCopy(
+    room: string,
+    local: LocalRoomCopy,
+  ): Promise<void> {
+    const last = await this.pool.query<{ seq: string }>(
+      "SELECT COALESCE(MAX(seq), 0) AS seq FROM meridian_room_updates WHERE room = $1",
+      [room],
+    );
+    const lastSeq = Number(last.rows[0].seq);
+    const complete = this.localComplete.get(room) ?? 0;
+    if (lastSeq <= complete) return;
+
+    const missing = local.missingSeqs(room, complete, lastSeq);
+    if (missing.length > 0) {
+      const rows = await this.pool.query<{
+        seq: string;
+        data: Buffer;
+        created_at: string;
+        person_id: string | null;
+      }>(
+        `SELECT seq, data, created_at, person_id FROM meridian_room_updates
+         WHERE room = $1 AND seq = ANY($2::bigint[]) ORDER BY seq`,
+        [room, missing],
+      );
+      this.logReplaced(
+        room,
+        local.write(
+          room,
+          rows.rows.map((row) => ({
+            seq: Number(row.seq),
+            data: new Uint8Array(row.data),
+            createdAt: Number(row.created_at),
+            personId: row.person_id,
+          })),
+        ),
+      );
+      this.options.logger.debug(
+        { room, updates: rows.rows.length },
+        "SQLite copy of the room refreshed from PostgreSQL",
+      );
+    }
+    this.localComplete.set(room, lastSeq);
   }
 
   async updatesAfter(room: string, seq: number): Promise<StoredUpdate[]> {
@@ -186,6 +296,15 @@ export class PostgresUpdateStore implements RoomUpdateStore {
         [room, seq, state, Date.now()],
       ),
     );
+    // A snapshot only shortens reads, so SQLite can do without one.
+    try {
+      this.options.local?.writeSnapshot(room, seq, state);
+    } catch (error) {
+      this.options.logger.warn(
+        { err: error, room, seq },
+        "copying a snapshot to SQLite failed",
+      );
+    }
   }
 
   /**
@@ -231,10 +350,57 @@ export class PostgresUpdateStore implements RoomUpdateStore {
     };
   }
 
-  // Stores the room's SQLite state as its seq 1. Nodes that copy the same
-  // room at once store the same plan, and the first insert wins.
+  // Moves the room's SQLite history to PostgreSQL with its seqs, so that
+  // versions saved before keep their meaning. The room's lock makes a node
+  // that copies at the same time find the rows there and copy nothing.
   private async copyLocalRoom(room: string): Promise<boolean> {
-    const local = this.options.readLocalRoom(room);
+    if (!this.options.local) return this.copyMergedLocalRoom(room);
+    const local = this.options.local.readRoom(room);
+    if (local.rows.length === 0) return false;
+
+    const client = await this.pool.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query("SELECT pg_advisory_xact_lock($1, hashtext($2))", [
+        ROOM_LOCK_CLASS,
+        room,
+      ]);
+      const stored = await client.query(
+        "SELECT 1 FROM meridian_room_updates WHERE room = $1 LIMIT 1",
+        [room],
+      );
+      if (stored.rows.length === 0) {
+        await insertRows(client, room, local.rows);
+        if (local.snapshot) {
+          await client.query(
+            `INSERT INTO meridian_room_snapshots (room, seq, data, created_at)
+             VALUES ($1, $2, $3, $4) ON CONFLICT (room, seq) DO NOTHING`,
+            [room, local.snapshot.seq, local.snapshot.data, Date.now()],
+          );
+        }
+      }
+      await client.query("COMMIT");
+      if (stored.rows.length === 0) {
+        this.options.logger.info(
+          { room, updates: local.rows.length, seq: local.rows.at(-1)!.seq },
+          "room copied from SQLite to PostgreSQL",
+        );
+      }
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+    return true;
+  }
+
+  // Without a SQLite copy the room starts from its merged state as seq 1.
+  // Nodes that copy the same room at once store the same plan, and the first
+  // insert wins.
+  private async copyMergedLocalRoom(room: string): Promise<boolean> {
+    const local = this.options.readLocalRoom?.(room);
+    if (!local) return false;
     const parts = local.snapshot
       ? [local.snapshot, ...local.updates]
       : local.updates;
@@ -251,6 +417,29 @@ export class PostgresUpdateStore implements RoomUpdateStore {
       "room copied from SQLite to PostgreSQL",
     );
     return true;
+  }
+}
+
+async function insertRows(
+  client: pg.PoolClient,
+  room: string,
+  rows: readonly RoomRow[],
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += COPY_CHUNK_ROWS) {
+    const chunk = rows.slice(start, start + COPY_CHUNK_ROWS);
+    await client.query(
+      `INSERT INTO meridian_room_updates (room, seq, data, created_at, person_id)
+       SELECT $1, item.seq, item.data, item.created_at, item.person_id
+       FROM unnest($2::bigint[], $3::bytea[], $4::bigint[], $5::text[])
+         AS item(seq, data, created_at, person_id)`,
+      [
+        room,
+        chunk.map((row) => row.seq),
+        chunk.map((row) => row.data),
+        chunk.map((row) => row.createdAt),
+        chunk.map((row) => row.personId),
+      ],
+    );
   }
 }
 

@@ -3,6 +3,7 @@ import type { Logger } from "../log.ts";
 import type { Storage } from "../storage.ts";
 import { ClusterHealthCheck, type ClusterHealth } from "./health.ts";
 import type { RoomPeers } from "./peers.ts";
+import { LocalRoomCopy } from "./local-copy.ts";
 import { PostgresUpdateStore } from "./postgres-store.ts";
 import { RedisPeers } from "./redis-peers.ts";
 import type { RoomUpdateStore } from "./update-store.ts";
@@ -18,6 +19,11 @@ const DRAIN_TIMEOUT_MS = 30_000;
 export interface ClusterNode {
   updates: RoomUpdateStore;
   peers: RoomPeers;
+  /**
+   * Copies the plan room's updates that other nodes stored into the SQLite
+   * copy, before an HTTP request reads it.
+   */
+  refreshPlan(planId: string): Promise<void>;
   /** Checks PostgreSQL and Redis, for `GET /healthz`. */
   health(): Promise<ClusterHealth>;
   /**
@@ -35,9 +41,8 @@ export interface ClusterNode {
  * NOTE: only room updates and snapshots move to PostgreSQL. Plans, invites,
  * people, pay data, versions, the client id registry and the review log stay
  * in the SQLite database of DATA_DIR, so every node must open the same
- * DATA_DIR on one host. HTTP endpoints that rebuild a plan from SQLite
- * (versions, history, pay, review status, scenarios, backups) do not see
- * the edits made in cluster mode.
+ * DATA_DIR on one host. The nodes copy every room update they store back to
+ * that database, where the HTTP endpoints and the command line read it.
  */
 export async function openCluster(
   config: ServerConfig,
@@ -47,11 +52,18 @@ export async function openCluster(
   if (config.databaseUrl === undefined || config.redisUrl === undefined)
     return null;
 
-  const updates = await PostgresUpdateStore.open({
-    databaseUrl: config.databaseUrl,
-    logger,
-    readLocalRoom: (room) => storage.loadRoom(room),
-  });
+  const local = new LocalRoomCopy(storage.file, config.durability);
+  let updates: PostgresUpdateStore;
+  try {
+    updates = await PostgresUpdateStore.open({
+      databaseUrl: config.databaseUrl,
+      logger,
+      local,
+    });
+  } catch (error) {
+    local.close();
+    throw error;
+  }
   let peers: RedisPeers;
   try {
     peers = await RedisPeers.open({
@@ -61,6 +73,7 @@ export async function openCluster(
     });
   } catch (error) {
     await updates.close();
+    local.close();
     throw error;
   }
   logger.info(
@@ -76,8 +89,10 @@ export async function openCluster(
   return {
     updates,
     peers,
+    refreshPlan: (planId) => updates.refreshLocalCopy(planId),
     health: () => health.check(),
-    close: () => closeCluster(updates, peers, logger),
+    close: () =>
+      closeCluster(updates, peers, logger).finally(() => local.close()),
   };
 }
 
