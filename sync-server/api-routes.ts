@@ -272,8 +272,9 @@ export async function routeApi(
 
 // In cluster mode, another node may have stored updates of the plan that the
 // SQLite copy every handler reads does not have yet.
+// A path naming no plan costs no PostgreSQL query.
 async function refreshPlan(context: ApiContext, planId: string): Promise<void> {
-  if (!context.refreshPlan) return;
+  if (!context.refreshPlan || !context.storage.getPlan(planId)) return;
   try {
     await context.refreshPlan(planId);
   } catch (error) {
