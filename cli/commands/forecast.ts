@@ -14,6 +14,7 @@ import {
   type BookingsForecast,
   type ForecastOptions,
 } from "../../model/forecast/forecast.ts";
+import { csvCell } from "../../model/io/csv-cell.ts";
 import { MoneyFormatError } from "../../model/money.ts";
 
 const HELP = `Usage: meridian forecast FILE.json [--horizon MONTHS] [--season MONTHS]
@@ -180,7 +181,7 @@ function formatCsv(reports: readonly TerritoryReport[]): string {
   for (const { territory, forecast } of reports) {
     for (const m of forecast.months) {
       lines.push(
-        [csvField(territory), m.month, m.amount, m.low, m.high].join(","),
+        [territory, m.month, m.amount, m.low, m.high].map(csvCell).join(","),
       );
     }
   }
@@ -190,17 +191,15 @@ function formatCsv(reports: readonly TerritoryReport[]): string {
     const accuracy = forecast.accuracy;
     lines.push(
       [
-        csvField(territory),
+        territory,
         accuracy?.mae ?? "",
         accuracy?.mape ?? "",
         accuracy?.smape ?? "",
         attainment?.attainmentPercent ?? "",
-      ].join(","),
+      ]
+        .map(csvCell)
+        .join(","),
     );
   }
   return `${lines.join("\n")}\n`;
-}
-
-function csvField(text: string): string {
-  return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

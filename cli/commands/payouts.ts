@@ -28,6 +28,7 @@ import type {
   StatementInput,
   StatementReport,
 } from "../../model/incentives/statements/types.ts";
+import { csvCell } from "../../model/io/csv-cell.ts";
 
 const FORMATS = ["csv", "json"] as const;
 
@@ -248,12 +249,8 @@ function runStatements(deals: Deal[], file: PlanFile): StatementReport {
 function formatCsv(statements: readonly Statement[]): string {
   const rows = statements.map((s) =>
     [s.repId, s.periodId, s.credited.amount, s.quota, s.attainment, s.payable]
-      .map(csvField)
+      .map(csvCell)
       .join(","),
   );
   return [CSV_HEADER, ...rows].map((row) => `${row}\n`).join("");
-}
-
-function csvField(value: string): string {
-  return /[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { parseOptions, type Command } from "../command.ts";
 import { CliError } from "../errors.ts";
-import { csvField } from "../../model/io/csv.ts";
+import { csvCell } from "../../model/io/csv-cell.ts";
 import {
   openStorage,
   readBaseUrl,
@@ -158,7 +158,7 @@ function listPlansCommand(argv: string[]): void {
         plan.people ?? "",
         plan.activeInvites ?? "",
       ];
-      lines.push(fields.map((field) => csvField(String(field))).join(","));
+      lines.push(fields.map((field) => csvCell(String(field))).join(","));
     }
     process.stdout.write(`${lines.join("\n")}\n`);
   } finally {

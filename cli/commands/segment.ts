@@ -3,6 +3,7 @@ import path from "node:path";
 import { parseOptions, type Command } from "../command.ts";
 import { CliError } from "../errors.ts";
 import { checkOutputPath, writeOutputFile } from "../output.ts";
+import { csvCell } from "../../model/io/csv-cell.ts";
 import { MoneyFormatError, parseMoney, toCents } from "../../model/money.ts";
 import {
   segmentAccounts,
@@ -171,13 +172,9 @@ function formatCsv(rows: AccountRow[], result: SegmentationResult): string {
     const segment = result.segments[result.assignment[i]];
     lines.push(
       [row.id, row.name, String(segment.index), segment.name]
-        .map(csvField)
+        .map(csvCell)
         .join(","),
     );
   });
   return `${lines.join("\n")}\n`;
-}
-
-function csvField(text: string): string {
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

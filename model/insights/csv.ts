@@ -1,11 +1,8 @@
+import { csvCell } from "../io/csv-cell.ts";
 import { describeTrace } from "../trace.ts";
 import type { Kpi } from "./types.ts";
 
 const HEADER = "kpi,label,level,id,name,value,unit,trace";
-
-function field(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 /**
  * Formats KPIs as CSV: one row per KPI with the level "plan", then one row
@@ -17,13 +14,13 @@ export function formatInsightsCsv(kpis: readonly Kpi[]): string {
     const head = [kpi.id, kpi.label];
     lines.push(
       [...head, "plan", "", "", kpi.value, kpi.unit, describeTrace(kpi.trace)]
-        .map(field)
+        .map(csvCell)
         .join(","),
     );
     for (const row of kpi.breakdown) {
       const cells = [row.level, row.id, row.name, row.value, kpi.unit];
       lines.push(
-        [...head, ...cells, describeTrace(row.trace)].map(field).join(","),
+        [...head, ...cells, describeTrace(row.trace)].map(csvCell).join(","),
       );
     }
   }

@@ -1,4 +1,4 @@
-import { csvField } from "./csv.ts";
+import { csvCell } from "./csv-cell.ts";
 
 /** An account's fields that the accounts CSV contains, as accounts.json stores them. */
 export interface CsvAccount {
@@ -54,7 +54,7 @@ export function accountsCsv(
       coordinate(account.lon),
       coordinate(account.lat),
     ];
-    lines.push(fields.map(csvField).join(","));
+    lines.push(fields.map(csvCell).join(","));
   }
   return `${lines.join("\n")}\n`;
 }

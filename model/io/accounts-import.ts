@@ -6,6 +6,7 @@ import {
 import { checkAccountId, checkPotential } from "./accounts-import-fields.ts";
 import { AccountIdRule } from "./accounts-import-ids.ts";
 import { placeRow } from "./accounts-import-place.ts";
+import { readCsvCell } from "./csv-cell.ts";
 import { readCsvRecords, type CsvRecord } from "./csv-records.ts";
 
 /** An account as an imported accounts dataset stores it. */
@@ -169,7 +170,7 @@ function checkRow(
   }
   const reasons: string[] = [];
   const field = (index: number | null) =>
-    index === null ? "" : row.fields[index].trim();
+    index === null ? "" : readCsvCell(row.fields[index].trim());
 
   const name = field(columns.name);
   if (name === "") reasons.push("name is empty. Give every account a name.");

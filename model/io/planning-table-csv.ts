@@ -1,4 +1,4 @@
-import { csvField } from "./csv.ts";
+import { csvCell } from "./csv-cell.ts";
 import type { PlanningTable } from "./planning-tables.ts";
 
 /** Column field written in the CSV header row: the key or the header for people. */
@@ -15,11 +15,11 @@ export function formatTableCsv(
   header: CsvHeader = "key",
 ): string {
   const names = table.columns.map((column) => column[header]);
-  const lines = [names.map(csvField).join(",")];
+  const lines = [names.map(csvCell).join(",")];
 
   for (const row of table.rows) {
     const fields = table.columns.map((column) => row[column.key] ?? "");
-    lines.push(fields.map(csvField).join(","));
+    lines.push(fields.map(csvCell).join(","));
   }
   return lines.map((line) => `${line}\n`).join("");
 }

@@ -1,11 +1,13 @@
-import { csvField } from "../io/csv.ts";
+import { csvCell, readCsvCell } from "../io/csv-cell.ts";
 import { readCsvRecords } from "../io/csv-records.ts";
 
 /**
  * Assignment CSV: a header `unit_id,territory`, then one row per unit with
  * the territory's name. Unit ids are text and keep their leading zeros.
  * Fields follow RFC 4180: a field containing a comma, a double quote or a
- * line break is quoted, with inner quotes doubled.
+ * line break is quoted, with inner quotes doubled. A territory name that a
+ * spreadsheet would run as a formula, such as "=West", is written with an
+ * apostrophe in front ("'=West"), and the parser drops that apostrophe.
  */
 
 export const ASSIGNMENT_HEADER = "unit_id,territory";
@@ -73,8 +75,10 @@ export function parseAssignmentCsv(
 
   const assignments = new Map<string, string>();
   const firstLine = new Map<string, number>();
-  for (const { line, fields } of records) {
-    if (fields.length === 1 && fields[0].trim() === "") continue;
+  for (const record of records) {
+    const line = record.line;
+    const fields = record.fields.map((field) => readCsvCell(field.trim()));
+    if (fields.length === 1 && fields[0] === "") continue;
     const message = rowIssue(fields, line, scope, firstLine, options);
     if (message !== null) {
       issues.push({ line, message });
@@ -155,7 +159,7 @@ export function formatAssignmentCsv(
   const rows = [...assignments].sort(([a], [b]) => compareIds(a, b));
   const lines = [ASSIGNMENT_HEADER];
   for (const [unitId, territory] of rows) {
-    lines.push(`${csvField(unitId)},${csvField(territory)}`);
+    lines.push(`${csvCell(unitId)},${csvCell(territory)}`);
   }
   return `${lines.join("\n")}\n`;
 }

@@ -1,4 +1,4 @@
-import { csvField } from "../io/csv.ts";
+import { csvCell } from "../io/csv-cell.ts";
 
 /**
  * Writes one CSV row per account with its segment, in the columns of
@@ -15,7 +15,7 @@ export function segmentsCsv(
     const segment = segmentOf[i];
     lines.push(
       [account.id, account.name, String(segment), names[segment]]
-        .map(csvField)
+        .map(csvCell)
         .join(","),
     );
   });

@@ -1,4 +1,4 @@
-import { csvField } from "../io/csv.ts";
+import { csvCell } from "../io/csv-cell.ts";
 import type {
   DiffTerritory,
   FigureChange,
@@ -55,7 +55,7 @@ export function planDiffCsv(diff: PlanDiff): string {
 
   const lines = rows.map((row) => {
     const cells = [...row, ...new Array(6 - row.length).fill("")];
-    return cells.map(csvField).join(",");
+    return cells.map(csvCell).join(",");
   });
   return [DIFF_CSV_HEADER, ...lines].join("\n") + "\n";
 }

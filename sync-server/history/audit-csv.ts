@@ -1,3 +1,4 @@
+import { csvCell } from "../../model/io/csv-cell.ts";
 import type { FieldValue } from "./object-fields.ts";
 import type { HistoryEntry } from "./attribution.ts";
 
@@ -7,11 +8,11 @@ export const AUDIT_COLUMNS = ["user", "time", "object", "from", "to"] as const;
 /**
  * Writes history entries as RFC 4180 CSV: a header row, CRLF line ends,
  * and fields quoted when they contain a comma, a double quote, CR or LF.
+ * A value that a spreadsheet would run as a formula, such as a territory
+ * named "=HYPERLINK(...)", starts with an apostrophe (see csvCell).
  * `user` is the credited person's display name (their id when they have
  * none), `unattributed (sent by <name>)`, or `server` for an update the
  * server stored itself.
- * NOTE: values are written as stored, so a value starting with "=", "+",
- * "-" or "@" may run as a formula when a spreadsheet opens the file.
  */
 export function auditCsv(entries: readonly HistoryEntry[]): string {
   const rows = [AUDIT_COLUMNS.join(",")];
@@ -23,7 +24,7 @@ export function auditCsv(entries: readonly HistoryEntry[]): string {
       csvValue(entry.from),
       csvValue(entry.to),
     ];
-    rows.push(fields.map(quoteField).join(","));
+    rows.push(fields.map(csvCell).join(","));
   }
   return rows.join("\r\n") + "\r\n";
 }
@@ -37,10 +38,4 @@ function auditUser(entry: HistoryEntry): string {
 function csvValue(value: FieldValue): string {
   if (value === null) return "";
   return String(value);
-}
-
-/** Quotes a field as RFC 4180 requires, doubling its double quotes. */
-export function quoteField(field: string): string {
-  if (!/[",\r\n]/.test(field)) return field;
-  return `"${field.replaceAll('"', '""')}"`;
 }

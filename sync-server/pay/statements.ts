@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type { Deal } from "../../model/incentives/deals/types.ts";
+import { csvCell } from "../../model/io/csv-cell.ts";
 import type { StatementStatus } from "../../model/incentives/ledger/index.ts";
 import type {
   FiscalPeriod,
@@ -185,12 +186,4 @@ export async function statementsCsv(
   const csv = rows.map((row) => row.map(csvCell).join(",")).join("\r\n");
   const filename = `statements-${planId}${period === null ? "" : `-${period}`}.csv`;
   return { filename, csv: `${csv}\r\n` };
-}
-
-// Quotes as RFC 4180 describes, and puts an apostrophe before text that a
-// spreadsheet would run as a formula. Amounts are plain decimals.
-function csvCell(value: string): string {
-  const safe =
-    /^[=+@\t\r]/.test(value) || /^-[^\d]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }

@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import type { HistoryEntry } from "../../sync-server/history/attribution.ts";
-import { auditCsv, quoteField } from "../../sync-server/history/audit-csv.ts";
+import { auditCsv } from "../../sync-server/history/audit-csv.ts";
 
 function entry(changes: Partial<HistoryEntry>): HistoryEntry {
   return {
@@ -24,13 +24,31 @@ function entry(changes: Partial<HistoryEntry>): HistoryEntry {
   };
 }
 
-test("quoteField quotes only when needed", () => {
-  expect(quoteField("plain")).toBe("plain");
-  expect(quoteField("a,b")).toBe('"a,b"');
-  expect(quoteField('say "hi"')).toBe('"say ""hi"""');
-  expect(quoteField("two\nlines")).toBe('"two\nlines"');
-  expect(quoteField("cr\rhere")).toBe('"cr\rhere"');
-  expect(quoteField("")).toBe("");
+test("auditCsv quotes commas, quotes, line breaks", () => {
+  const csv = auditCsv([
+    entry({ personName: "Lee, Ada", from: 'say "hi"', to: "two\nlines" }),
+  ]);
+  expect(csv.split("\r\n")[1]).toBe(
+    '"Lee, Ada",2026-01-02T03:04:05.000Z,county:06037,"say ""hi""","two\nlines"',
+  );
+});
+
+test("auditCsv escapes formula names", () => {
+  const csv = auditCsv([
+    entry({
+      personName: '=HYPERLINK("http://x","y")',
+      from: "@SUM(A1)",
+      to: "+1 555",
+    }),
+    entry({ personName: "-Ada", from: "-12.5", to: "-12.50" }),
+  ]);
+  const rows = csv.split("\r\n");
+  expect(rows[1]).toBe(
+    `"'=HYPERLINK(""http://x"",""y"")",2026-01-02T03:04:05.000Z,county:06037,'@SUM(A1),'+1 555`,
+  );
+  expect(rows[2]).toBe(
+    "'-Ada,2026-01-02T03:04:05.000Z,county:06037,-12.5,-12.50",
+  );
 });
 
 test("auditCsv writes users and values", () => {

@@ -67,6 +67,14 @@ export interface RenewalHandlers {
   rejected(error: ApiError): void;
 }
 
+/** Dependencies of a SessionRenewer that a test can replace. The defaults are the page's own. */
+export interface RenewerParts {
+  /** Function that exchanges the session's token for a new one, `renewSession` unless given. */
+  renew?: (session: PersonalSession) => Promise<PersonalSession>;
+  /** Target of the browser's `online` event, `window` unless given. */
+  events?: Pick<EventTarget, "addEventListener" | "removeEventListener">;
+}
+
 /**
  * Renews the page's personal token before it expires: at start when it is
  * already due (page load), else on a timer. A renewal that fails because
@@ -76,6 +84,10 @@ export interface RenewalHandlers {
  */
 export class SessionRenewer {
   readonly #handlers: RenewalHandlers;
+  readonly #renewSession: (
+    session: PersonalSession,
+  ) => Promise<PersonalSession>;
+  readonly #events: RenewerParts["events"];
   #timer: ReturnType<typeof setTimeout> | null = null;
   #retryMs = FIRST_RETRY_MS;
   #renewing = false;
@@ -84,19 +96,21 @@ export class SessionRenewer {
     if (this.#retryMs > FIRST_RETRY_MS) this.schedule();
   };
 
-  constructor(handlers: RenewalHandlers) {
+  constructor(handlers: RenewalHandlers, parts: RenewerParts = {}) {
     this.#handlers = handlers;
+    this.#renewSession = parts.renew ?? renewSession;
+    this.#events = parts.events;
   }
 
   start(): void {
-    window.addEventListener("online", this.#onOnline);
+    this.#eventTarget().addEventListener("online", this.#onOnline);
     this.schedule();
   }
 
   stop(): void {
     this.#stopped = true;
     this.#clearTimer();
-    window.removeEventListener("online", this.#onOnline);
+    this.#eventTarget().removeEventListener("online", this.#onOnline);
   }
 
   /** Plans the next renewal from the current session; call it after the session's token changed. */
@@ -119,7 +133,7 @@ export class SessionRenewer {
     this.#renewing = true;
     const sent = this.#handlers.current();
     try {
-      const next = await renewSession(sent);
+      const next = await this.#renewSession(sent);
       if (this.#stopped) return;
       this.#retryMs = FIRST_RETRY_MS;
       // A rename during the request replaced the token; that one is newer.
@@ -145,6 +159,12 @@ export class SessionRenewer {
     } finally {
       this.#renewing = false;
     }
+  }
+
+  // Read at start and stop, not in the constructor, so that building a
+  // renewer needs no `window`.
+  #eventTarget(): NonNullable<RenewerParts["events"]> {
+    return this.#events ?? window;
   }
 
   #clearTimer(): void {

@@ -1,6 +1,5 @@
 import { describe, expect, test } from "vitest";
 import { accountsCsv } from "../../../model/io/accounts-csv.ts";
-import { csvField } from "../../../model/io/csv.ts";
 
 const account = (
   id: string,
@@ -102,8 +101,21 @@ describe("accountsCsv", () => {
     ]);
   });
 
-  test("csvField quotes only when needed", () => {
-    expect(csvField("Autauga County")).toBe("Autauga County");
-    expect(csvField("a\rb")).toBe('"a\rb"');
+  test("escapes formula names, keeps coordinates", () => {
+    const csv = accountsCsv(
+      [
+        {
+          ...account("city-1", '=HYPERLINK("http://x")', "02010", "-12.50"),
+          lon: -86.6422,
+          lat: 32.5,
+        },
+      ],
+      new Map([["02010", { territory: "+West", owner: "@Li" }]]),
+    );
+
+    expect(csv.split("\n")[1]).toBe(
+      `city-1,"'=HYPERLINK(""http://x"")",02010,city,-12.50,'+West,'@Li,-86.6422,32.5`,
+    );
   });
+
 });

@@ -82,6 +82,22 @@ describe("accounts export and import", () => {
     expect(listed(imported)).toEqual(listed(dataset));
   });
 
+  test("round trip keeps formula-like names", () => {
+    const dataset = [
+      { ...demoAccounts[0], name: '=HYPERLINK("http://x")' },
+      { ...demoAccounts[1], name: "+1 Partners" },
+      { ...demoAccounts[2], name: "'@Gulf" },
+    ];
+
+    const csv = accountsCsv(dataset, new Map());
+    const imported = accountsOf(importText(csv));
+
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
+    expect(imported.map((account) => account.name)).toEqual(
+      dataset.map((account) => account.name),
+    );
+  });
+
   test("round trip keeps points in the export's columns", () => {
     const dataset = demoAccounts.slice(0, 3);
     const rows = dataset.map((account) =>

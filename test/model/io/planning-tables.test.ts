@@ -293,6 +293,14 @@ describe("formatTableCsv", () => {
     );
   });
 
+  test("escapes formula text, keeps negative numbers", () => {
+    const formulas: PlanningTable = {
+      ...table,
+      rows: [{ name: "=1+1", amount: "-1.50" }],
+    };
+    expect(formatTableCsv(formulas).split("\n")[1]).toBe("'=1+1,-1.50");
+  });
+
   test("header option writes headers for people", () => {
     expect(formatTableCsv(table, "header").split("\n")[0]).toBe(
       '"Name, full",Amount',

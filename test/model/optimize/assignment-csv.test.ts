@@ -140,11 +140,34 @@ describe("formatAssignmentCsv", () => {
     );
   });
 
+  test("escapes formula territory names", () => {
+    const csv = formatAssignmentCsv(
+      new Map([
+        ["01001", '=HYPERLINK("http://x")'],
+        ["01003", "-West"],
+      ]),
+    );
+    expect(csv).toBe(
+      `unit_id,territory\n01001,"'=HYPERLINK(""http://x"")"\n01003,'-West\n`,
+    );
+  });
+
   test("round-trips through the parser", () => {
     const assignments = new Map([
       ["01001", "North"],
       ["01003", "Two\nLines"],
       ["01005", 'Quote "Q"'],
+    ]);
+    const parsed = parseAssignmentCsv(formatAssignmentCsv(assignments), scope);
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.assignments).toEqual(assignments);
+  });
+
+  test("round-trips formula names", () => {
+    const assignments = new Map([
+      ["01001", "=SUM(A1)"],
+      ["01003", "'=Quoted"],
+      ["01005", "-West"],
     ]);
     const parsed = parseAssignmentCsv(formatAssignmentCsv(assignments), scope);
     expect(parsed.issues).toEqual([]);

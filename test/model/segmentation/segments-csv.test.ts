@@ -19,3 +19,12 @@ test("segments CSV quotes names", () => {
     ].join("\n"),
   );
 });
+
+test("segments CSV escapes formula names", () => {
+  const csv = segmentsCsv(
+    [{ id: "a1", name: '=HYPERLINK("http://x")' }],
+    Int32Array.from([0]),
+    ["@Top"],
+  );
+  expect(csv.split("\n")[1]).toBe(`a1,"'=HYPERLINK(""http://x"")",0,'@Top`);
+});

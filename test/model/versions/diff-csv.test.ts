@@ -34,6 +34,19 @@ describe("planDiffCsv", () => {
     ]);
   });
 
+  test("escapes formula names, keeps differences", () => {
+    const b = basePlan();
+    b.territories = b.territories.map((t) =>
+      t.id === "sea" ? { ...t, name: '=HYPERLINK("http://x")' } : t,
+    );
+
+    const csv = planDiffCsv(diffPlans(basePlan(), b, options));
+
+    expect(csv.split("\n")[1]).toBe(
+      `territory-renamed,sea,"'=HYPERLINK(""http://x"")",Seattle,"'=HYPERLINK(""http://x"")",`,
+    );
+  });
+
   test("writes only the header without differences", () => {
     const csv = planDiffCsv(diffPlans(basePlan(), basePlan(), options));
 
