@@ -28,7 +28,8 @@ export assignments writes a plan's unit assignments as CSV with the header
 unit_id,territory: one row per assigned unit, sorted by unit id, with the
 territory's name.
 Unit ids keep their leading zeros. Fields are quoted as RFC 4180 says when
-they contain a comma, a double quote or a line break.
+they contain a comma, a double quote or a line break, and a field that a
+spreadsheet would run as a formula gets an apostrophe in front.
 
 Each reads the server's SQLite database directly and rebuilds the plan from
 its stored updates, so the server need not run; a running server's
