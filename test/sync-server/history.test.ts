@@ -1,63 +1,23 @@
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import * as Y from "yjs";
 import { setOverride } from "../../model/doc/account-overrides.ts";
 import { PlanDoc } from "../../model/doc/plan-doc.ts";
 import { PlanningDoc } from "../../model/doc/planning-doc.ts";
 import { readSentUpdates } from "../../sync-server/history/sent-updates.ts";
-import type { RunningServer } from "../../sync-server/server.ts";
+import { useApiServer } from "./api-suite.ts";
 import {
   connectClient,
-  createFixture,
   serverPlan,
-  startTestServer,
   synced,
   until,
   untilServer,
-  type Fixture,
   type TestClient,
 } from "./helpers.ts";
+import type { JoinReply, Reply } from "./plan-api.ts";
 
-let fixture: Fixture;
-let server: RunningServer;
-const clients: TestClient[] = [];
+const api = useApiServer();
 
-beforeEach(async () => {
-  fixture = createFixture();
-  server = await startTestServer(fixture);
-});
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await server.close();
-  fixture.remove();
-});
-
-interface Reply {
-  status: number;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  body: any;
-}
-
-async function call(
-  method: string,
-  pathname: string,
-  options: { token?: string; body?: unknown } = {},
-): Promise<Reply> {
-  const headers: Record<string, string> = {};
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
-  if (options.body !== undefined) headers["content-type"] = "application/json";
-  const response = await fetch(`${server.url}${pathname}`, {
-    method,
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  return { status: response.status, body: await response.json() };
-}
-
-interface Member {
-  token: string;
-  person: { id: string; name: string };
-}
+type Member = JoinReply;
 
 /**
  * Creates an empty plan as Ada, then lets each further name join it with
@@ -66,35 +26,26 @@ interface Member {
 async function newPlan(
   others: { name: string; role: "editor" | "reviewer" | "viewer" }[],
 ): Promise<{ planId: string; ada: Member; people: Map<string, Member> }> {
-  const links = await server.demoLinks();
-  const demoInvite = new URL(
-    links.find((link) => link.role === "editor")!.url,
-  ).searchParams.get("token");
-  const demoAda = await call("POST", "/api/join", {
-    body: { token: demoInvite, name: "Ada" },
-  });
-  const created = await call("POST", "/api/plans", {
-    token: demoAda.body.token,
+  const demoAda = await api.joinDemo("editor", "Ada");
+  const created = await api.call("POST", "/api/plans", {
+    token: demoAda.token,
     body: { name: "History plan" },
   });
   expect(created.status).toBe(201);
   const planId: string = created.body.planId;
   const ada: Member = {
     token: created.body.token,
-    person: demoAda.body.person,
+    person: demoAda.person,
   };
 
   const people = new Map<string, Member>();
   for (const { name, role } of others) {
-    const invite = await call("POST", `/api/plans/${planId}/invites`, {
+    const invite = await api.call("POST", `/api/plans/${planId}/invites`, {
       token: ada.token,
       body: { role, days: 1 },
     });
     expect(invite.status).toBe(201);
-    const token = new URL(invite.body.url).searchParams.get("token");
-    const joined = await call("POST", "/api/join", { body: { token, name } });
-    expect(joined.status).toBe(200);
-    people.set(name, joined.body);
+    people.set(name, await api.joinWithInvite(invite.body.url, name));
   }
   return { planId, ada, people };
 }
@@ -106,8 +57,9 @@ async function connect(
   doc = new Y.Doc(),
 ): Promise<TestClient> {
   const registered = registration(planId, doc.clientID);
-  const client = connectClient(server, planId, member.token, doc);
-  clients.push(client);
+  const client = api.track(
+    connectClient(api.server, planId, member.token, doc),
+  );
   announce(client, member);
   await synced(client);
   expect(await registered).toBe(member.person.id);
@@ -126,15 +78,15 @@ function announce(client: TestClient, member: Member): void {
 
 /** Resolves with the person registered to `clientId` once there is one. */
 function registration(planId: string, clientId: number): Promise<string> {
-  const read = () => server.storage.clientIds.read(planId).get(clientId);
+  const read = () => api.server.storage.clientIds.read(planId).get(clientId);
   return new Promise((resolve) => {
     const check = () => {
       const personId = read();
       if (personId === undefined) return;
-      server.events.off("awareness-relayed", check);
+      api.server.events.off("awareness-relayed", check);
       resolve(personId);
     };
-    server.events.on("awareness-relayed", check);
+    api.server.events.on("awareness-relayed", check);
     check();
   });
 }
@@ -146,7 +98,7 @@ async function history(
   id: string,
 ): Promise<Reply> {
   const query = `kind=${kind}&id=${encodeURIComponent(id)}`;
-  return call("GET", `/api/plans/${planId}/history?${query}`, { token });
+  return api.call("GET", `/api/plans/${planId}/history?${query}`, { token });
 }
 
 function newTerritory(client: TestClient, name: string, color: string) {
@@ -207,7 +159,7 @@ describe("object history", () => {
     // The server stores every edit first. Each client has settled once its
     // state vector equals the server's, whatever order the updates came in.
     await untilServer(
-      server,
+      api.server,
       planId,
       (plan) =>
         plan.territoryOf("06037") === east &&
@@ -218,11 +170,11 @@ describe("object history", () => {
         plan.readOverrides().length === 1 &&
         new PlanningDoc(plan.doc).adjustments.has("quota-1"),
     );
-    const serverDoc = server.rooms.get(planId)!.doc;
+    const serverDoc = api.server.rooms.get(planId)!.doc;
     for (const client of [adaClient, benClient, cleoClient]) {
       await until(client.doc, () => sameStateVector(client.doc, serverDoc));
       expect(client.plan.territoryOf("06001")).toBe(
-        serverPlan(server, planId).territoryOf("06001"),
+        serverPlan(api.server, planId).territoryOf("06001"),
       );
     }
 
@@ -309,7 +261,7 @@ describe("object history", () => {
 
     benClient.plan.assign(["06037"], null);
     await untilServer(
-      server,
+      api.server,
       planId,
       (plan) => plan.territoryOf("06037") === null,
     );
@@ -332,7 +284,7 @@ describe("object history", () => {
     const benClient = await connect(planId, people.get("Ben")!);
     const east = newTerritory(benClient, "East", "#1f77b4");
     await untilServer(
-      server,
+      api.server,
       planId,
       (plan) => plan.readTerritory(east) !== null,
     );
@@ -352,7 +304,7 @@ describe("object history", () => {
     // When Cleo connects and sends it.
     const cleoClient = await connect(planId, cleo, cleoDoc);
     await untilServer(
-      server,
+      api.server,
       planId,
       (plan) => plan.territoryOf("06037") === east,
     );
@@ -366,12 +318,12 @@ describe("object history", () => {
     expect(change.personId).toBeNull();
     expect(change.sentBy).toBe(cleo.person.id);
     expect(change.sentByName).toBe("Cleo");
-    expect(server.storage.clientIds.read(planId).has(adaDoc.clientID)).toBe(
+    expect(api.server.storage.clientIds.read(planId).has(adaDoc.clientID)).toBe(
       false,
     );
-    expect(server.storage.clientIds.read(planId).get(cleoDoc.clientID)).toBe(
-      cleo.person.id,
-    );
+    expect(
+      api.server.storage.clientIds.read(planId).get(cleoDoc.clientID),
+    ).toBe(cleo.person.id);
 
     // And once Ada connects and registers her client id, it is hers.
     await connect(planId, ada, adaDoc);
@@ -401,7 +353,7 @@ describe("object history", () => {
     ]);
 
     expect(await registered).toBe(ada.person.id);
-    const owners = server.storage.clientIds.read(planId);
+    const owners = api.server.storage.clientIds.read(planId);
     expect(owners.get(benClient.doc.clientID)).toBe(ben.person.id);
     expect(owners.size).toBe(3);
   });
@@ -411,15 +363,14 @@ describe("object history", () => {
       { name: "Vera", role: "viewer" },
     ]);
     const vera = people.get("Vera")!;
-    const viewer = connectClient(server, planId, vera.token);
-    clients.push(viewer);
+    const viewer = api.connect(planId, vera.token);
     announce(viewer, vera);
     const relayed = new Promise<void>((resolve) =>
-      server.events.once("awareness-relayed", () => resolve()),
+      api.server.events.once("awareness-relayed", () => resolve()),
     );
     await synced(viewer);
     await relayed;
-    expect(server.storage.clientIds.read(planId).size).toBe(0);
+    expect(api.server.storage.clientIds.read(planId).size).toBe(0);
   });
 
   test("history survives server restart", async () => {
@@ -428,16 +379,15 @@ describe("object history", () => {
     const east = newTerritory(adaClient, "East", "#1f77b4");
     adaClient.plan.assign(["06037"], east);
     await untilServer(
-      server,
+      api.server,
       planId,
       (plan) => plan.territoryOf("06037") === east,
     );
     const before = await history(planId, ada.token, "county", "06037");
     expect(before.body.changes).toHaveLength(1);
 
-    for (const client of clients.splice(0)) client.destroy();
-    await server.close();
-    server = await startTestServer(fixture);
+    api.destroyClients();
+    await api.restart();
 
     const after = await history(planId, ada.token, "county", "06037");
     expect(after.status).toBe(200);
@@ -448,7 +398,7 @@ describe("object history", () => {
     const again = await connect(planId, ada);
     again.plan.assign(["06037"], null);
     await untilServer(
-      server,
+      api.server,
       planId,
       (plan) => plan.territoryOf("06037") === null,
     );
@@ -486,13 +436,13 @@ describe("audit csv", () => {
     );
     adaClient.plan.updateTerritory(east, { name: 'East, "Coast"' });
     await untilServer(
-      server,
+      api.server,
       planId,
       (plan) => plan.readTerritory(east)?.name === 'East, "Coast"',
     );
 
     const response = await fetch(
-      `${server.url}/api/plans/${planId}/audit.csv`,
+      `${api.server.url}/api/plans/${planId}/audit.csv`,
       {
         headers: { authorization: `Bearer ${people.get("Rey")!.token}` },
       },
@@ -506,7 +456,7 @@ describe("audit csv", () => {
     );
 
     // Times are the server's store times of the three updates, in order.
-    const times = readSentUpdates(server.storage, planId, 0)
+    const times = readSentUpdates(api.server.storage, planId, 0)
       .filter((update) => update.personId !== null)
       .map((update) => new Date(update.createdAt).toISOString());
     expect(times).toHaveLength(3);
@@ -532,13 +482,13 @@ describe("audit csv", () => {
     const east = newTerritory(adaClient, "East", "#1f77b4");
     adaClient.plan.assign(["06037"], east);
     await untilServer(
-      server,
+      api.server,
       planId,
       (plan) => plan.territoryOf("06037") === east,
     );
     const vera = people.get("Vera")!;
 
-    const audit = await call("GET", `/api/plans/${planId}/audit.csv`, {
+    const audit = await api.call("GET", `/api/plans/${planId}/audit.csv`, {
       token: vera.token,
     });
     expect(audit.status).toBe(403);
@@ -561,9 +511,13 @@ describe("audit csv", () => {
       },
     ];
     for (const { query, code } of cases) {
-      const reply = await call("GET", `/api/plans/${planId}/history?${query}`, {
-        token: ada.token,
-      });
+      const reply = await api.call(
+        "GET",
+        `/api/plans/${planId}/history?${query}`,
+        {
+          token: ada.token,
+        },
+      );
       expect(reply.status, query).toBe(400);
       expect(reply.body.error.code, query).toBe(code);
     }

@@ -1,84 +1,17 @@
 import path from "node:path";
 import Database from "better-sqlite3";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { createPlan } from "../../sync-server/plans.ts";
-import type { RunningServer } from "../../sync-server/server.ts";
 import { Storage, StorageError } from "../../sync-server/storage.ts";
 import { signInvite, verifyToken } from "../../sync-server/tokens.ts";
-import {
-  createFixture,
-  rawClient,
-  roomUrl,
-  startTestServer,
-  testToken,
-  type Fixture,
-  type RawClient,
-} from "./helpers.ts";
+import { useApiServer } from "./api-suite.ts";
+import { testToken, type RawClient } from "./helpers.ts";
 
-let fixture: Fixture;
-let server: RunningServer;
-const sockets: RawClient[] = [];
-
-beforeEach(async () => {
-  fixture = createFixture();
-  server = await startTestServer(fixture);
-});
-
-afterEach(async () => {
-  for (const socket of sockets.splice(0)) socket.ws.terminate();
-  await server.close();
-  fixture.remove();
-});
-
-interface Reply {
-  status: number;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  body: any;
-}
-
-/** Sends one API request with an optional Bearer token and JSON body. */
-async function call(
-  method: string,
-  pathname: string,
-  options: { token?: string; body?: unknown } = {},
-): Promise<Reply> {
-  const headers: Record<string, string> = {};
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
-  if (options.body !== undefined) headers["content-type"] = "application/json";
-  const response = await fetch(`${server.url}${pathname}`, {
-    method,
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  return { status: response.status, body: await response.json() };
-}
-
-/** Joins with an invite token or link and returns the join reply. */
-async function join(invite: string, name: string) {
-  const token = invite.startsWith("http")
-    ? new URL(invite).searchParams.get("token")
-    : invite;
-  const reply = await call("POST", "/api/join", { body: { token, name } });
-  expect(reply.status).toBe(200);
-  return reply.body as {
-    token: string;
-    person: { id: string; name: string };
-  };
-}
-
-/** Joins the demo plan through one of its start links. */
-async function demoPerson(
-  role: "editor" | "reviewer" | "viewer",
-  name: string,
-) {
-  const links = await server.demoLinks();
-  return join(links.find((link) => link.role === role)!.url, name);
-}
+const api = useApiServer();
 
 /** Opens a raw socket and resolves once the server has admitted it. */
 async function openSocket(room: string, token: string): Promise<RawClient> {
-  const socket = rawClient(roomUrl(server, room, token));
-  sockets.push(socket);
+  const socket = api.rawClient(room, token);
   await socket.firstMessage;
   return socket;
 }
@@ -89,9 +22,9 @@ function tokenOf(url: string): string {
 
 describe("invite links", () => {
   test("editor mints a link that the list shows", async () => {
-    const ada = await demoPerson("editor", "Ada");
+    const ada = await api.joinDemo("editor", "Ada");
 
-    const minted = await call("POST", "/api/plans/demo/invites", {
+    const minted = await api.call("POST", "/api/plans/demo/invites", {
       token: ada.token,
       body: { role: "reviewer", days: 7 },
     });
@@ -105,9 +38,12 @@ describe("invite links", () => {
     ]);
     expect(minted.body.role).toBe("reviewer");
     const url = new URL(minted.body.url);
-    expect(url.origin).toBe(server.url);
+    expect(url.origin).toBe(api.server.url);
     expect(url.searchParams.get("plan")).toBe("demo");
-    const claims = await verifyToken(server.secret, tokenOf(minted.body.url));
+    const claims = await verifyToken(
+      api.server.secret,
+      tokenOf(minted.body.url),
+    );
     expect(claims).toMatchObject({
       sub: minted.body.id,
       plan: "demo",
@@ -117,7 +53,7 @@ describe("invite links", () => {
     expect(claims.exp - claims.iat).toBe(7 * 86_400);
     expect(Date.parse(minted.body.expiresAt)).toBe(claims.exp * 1000);
 
-    const listed = await call("GET", "/api/plans/demo/invites", {
+    const listed = await api.call("GET", "/api/plans/demo/invites", {
       token: ada.token,
     });
     expect(listed.status).toBe(200);
@@ -134,10 +70,10 @@ describe("invite links", () => {
   });
 
   test("start links are recorded as made by the server", async () => {
-    const ada = await demoPerson("editor", "Ada");
-    const links = await server.demoLinks();
+    const ada = await api.joinDemo("editor", "Ada");
+    const links = await api.server.demoLinks();
 
-    const listed = await call("GET", "/api/plans/demo/invites", {
+    const listed = await api.call("GET", "/api/plans/demo/invites", {
       token: ada.token,
     });
 
@@ -146,7 +82,7 @@ describe("invite links", () => {
     );
     for (const link of links) {
       const url = new URL(link.url);
-      url.host = new URL(server.url).host;
+      url.host = new URL(api.server.url).host;
       expect(listedUrls).toContain(url.toString());
     }
     const byServer = listed.body.invites.filter(
@@ -157,7 +93,7 @@ describe("invite links", () => {
   });
 
   test("rejects an invalid role or lifetime", async () => {
-    const ada = await demoPerson("editor", "Ada");
+    const ada = await api.joinDemo("editor", "Ada");
     const cases: [unknown, string][] = [
       [{ role: "owner" }, "ROLE_INVALID"],
       [{}, "ROLE_INVALID"],
@@ -167,14 +103,14 @@ describe("invite links", () => {
       [{ role: "viewer", days: "7" }, "DAYS_INVALID"],
     ];
     for (const [body, code] of cases) {
-      const reply = await call("POST", "/api/plans/demo/invites", {
+      const reply = await api.call("POST", "/api/plans/demo/invites", {
         token: ada.token,
         body,
       });
       expect(reply.status, JSON.stringify(body)).toBe(400);
       expect(reply.body.error.code, JSON.stringify(body)).toBe(code);
     }
-    const role = await call("POST", "/api/plans/demo/invites", {
+    const role = await api.call("POST", "/api/plans/demo/invites", {
       token: ada.token,
       body: { role: "owner" },
     });
@@ -182,30 +118,33 @@ describe("invite links", () => {
   });
 
   test("days default to 30", async () => {
-    const ada = await demoPerson("editor", "Ada");
-    const minted = await call("POST", "/api/plans/demo/invites", {
+    const ada = await api.joinDemo("editor", "Ada");
+    const minted = await api.call("POST", "/api/plans/demo/invites", {
       token: ada.token,
       body: { role: "viewer" },
     });
-    const claims = await verifyToken(server.secret, tokenOf(minted.body.url));
+    const claims = await verifyToken(
+      api.server.secret,
+      tokenOf(minted.body.url),
+    );
     expect(claims.exp - claims.iat).toBe(30 * 86_400);
   });
 });
 
 describe("revoking an invite", () => {
   test("rejects joins and closes its sockets", async () => {
-    const ada = await demoPerson("editor", "Ada");
-    const minted = await call("POST", "/api/plans/demo/invites", {
+    const ada = await api.joinDemo("editor", "Ada");
+    const minted = await api.call("POST", "/api/plans/demo/invites", {
       token: ada.token,
       body: { role: "editor" },
     });
     const invite = tokenOf(minted.body.url);
-    const grace = await join(invite, "Grace");
+    const grace = await api.joinWithInvite(invite, "Grace");
     const graceSocket = await openSocket("demo", grace.token);
     const linkSocket = await openSocket("demo", invite);
     const linkReviewSocket = await openSocket("demo.review", invite);
 
-    const revoked = await call(
+    const revoked = await api.call(
       "DELETE",
       `/api/plans/demo/invites/${minted.body.id}`,
       { token: ada.token },
@@ -222,20 +161,19 @@ describe("revoking an invite", () => {
     expect((await linkReviewSocket.closed).code).toBe(4403);
     expect(graceSocket.ws.readyState).toBe(graceSocket.ws.OPEN);
 
-    const rejoin = await call("POST", "/api/join", {
+    const rejoin = await api.call("POST", "/api/join", {
       body: { token: invite, name: "Mallory" },
     });
     expect(rejoin.status).toBe(403);
     expect(rejoin.body.error.code).toBe("INVITE_REVOKED");
     expect(rejoin.body.error.message).toContain('"demo"');
 
-    const reopened = rawClient(roomUrl(server, "demo", invite));
-    sockets.push(reopened);
+    const reopened = api.rawClient("demo", invite);
     const refused = await reopened.closed;
     expect(refused.code).toBe(4403);
     expect(refused.reason).toMatch(/revoked/);
 
-    const listed = await call("GET", "/api/plans/demo/invites", {
+    const listed = await api.call("GET", "/api/plans/demo/invites", {
       token: ada.token,
     });
     const ids = listed.body.invites.map((entry: { id: string }) => entry.id);
@@ -243,23 +181,25 @@ describe("revoking an invite", () => {
   });
 
   test("keeps people who joined with it", async () => {
-    const ada = await demoPerson("editor", "Ada");
-    const minted = await call("POST", "/api/plans/demo/invites", {
+    const ada = await api.joinDemo("editor", "Ada");
+    const minted = await api.call("POST", "/api/plans/demo/invites", {
       token: ada.token,
       body: { role: "editor" },
     });
-    const grace = await join(minted.body.url, "Grace");
+    const grace = await api.joinWithInvite(minted.body.url, "Grace");
     const graceSocket = await openSocket("demo", grace.token);
-    const graceClaims = await verifyToken(server.secret, grace.token);
+    const graceClaims = await verifyToken(api.server.secret, grace.token);
     expect(graceClaims.invite).toBe(minted.body.id);
 
-    await call("DELETE", `/api/plans/demo/invites/${minted.body.id}`, {
+    await api.call("DELETE", `/api/plans/demo/invites/${minted.body.id}`, {
       token: ada.token,
     });
 
-    const session = await call("GET", "/api/session", { token: grace.token });
+    const session = await api.call("GET", "/api/session", {
+      token: grace.token,
+    });
     expect(session.status).toBe(200);
-    const renamed = await call("POST", "/api/join", {
+    const renamed = await api.call("POST", "/api/join", {
       body: { token: grace.token, name: "Grace H." },
     });
     expect(renamed.status).toBe(200);
@@ -269,12 +209,12 @@ describe("revoking an invite", () => {
   });
 
   test("records a link signed outside the server on first use", async () => {
-    const ada = await demoPerson("editor", "Ada");
-    const invite = await signInvite(server.secret, "demo", "viewer", 3);
-    const inviteId = (await verifyToken(server.secret, invite)).sub;
-    await join(invite, "Victor");
+    const ada = await api.joinDemo("editor", "Ada");
+    const invite = await signInvite(api.server.secret, "demo", "viewer", 3);
+    const inviteId = (await verifyToken(api.server.secret, invite)).sub;
+    await api.joinWithInvite(invite, "Victor");
 
-    const listed = await call("GET", "/api/plans/demo/invites", {
+    const listed = await api.call("GET", "/api/plans/demo/invites", {
       token: ada.token,
     });
     const entry = listed.body.invites.find(
@@ -283,10 +223,10 @@ describe("revoking an invite", () => {
     expect(entry).toMatchObject({ role: "viewer", createdBy: "server" });
     expect(tokenOf(entry.url)).toBe(invite);
 
-    await call("DELETE", `/api/plans/demo/invites/${inviteId}`, {
+    await api.call("DELETE", `/api/plans/demo/invites/${inviteId}`, {
       token: ada.token,
     });
-    const rejoin = await call("POST", "/api/join", {
+    const rejoin = await api.call("POST", "/api/join", {
       body: { token: invite, name: "Victor" },
     });
     expect(rejoin.status).toBe(403);
@@ -294,23 +234,23 @@ describe("revoking an invite", () => {
   });
 
   test("twice keeps the first time", async () => {
-    const ada = await demoPerson("editor", "Ada");
-    const minted = await call("POST", "/api/plans/demo/invites", {
+    const ada = await api.joinDemo("editor", "Ada");
+    const minted = await api.call("POST", "/api/plans/demo/invites", {
       token: ada.token,
       body: { role: "viewer" },
     });
     const path = `/api/plans/demo/invites/${minted.body.id}`;
 
-    const first = await call("DELETE", path, { token: ada.token });
-    const second = await call("DELETE", path, { token: ada.token });
+    const first = await api.call("DELETE", path, { token: ada.token });
+    const second = await api.call("DELETE", path, { token: ada.token });
 
     expect(second.status).toBe(200);
     expect(second.body.revokedAt).toBe(first.body.revokedAt);
   });
 
   test("unknown invite returns 404", async () => {
-    const ada = await demoPerson("editor", "Ada");
-    const reply = await call("DELETE", "/api/plans/demo/invites/nope", {
+    const ada = await api.joinDemo("editor", "Ada");
+    const reply = await api.call("DELETE", "/api/plans/demo/invites/nope", {
       token: ada.token,
     });
     expect(reply.status).toBe(404);
@@ -319,34 +259,36 @@ describe("revoking an invite", () => {
   });
 
   test("invite of another plan returns 404", async () => {
-    createPlan(server.storage, { planId: "other", name: "Other" });
+    createPlan(api.server.storage, { planId: "other", name: "Other" });
     const otherEditor = await testToken("editor", { plan: "other" });
-    const minted = await call("POST", "/api/plans/other/invites", {
+    const minted = await api.call("POST", "/api/plans/other/invites", {
       token: otherEditor,
       body: { role: "viewer" },
     });
-    const ada = await demoPerson("editor", "Ada");
+    const ada = await api.joinDemo("editor", "Ada");
 
-    const reply = await call(
+    const reply = await api.call(
       "DELETE",
       `/api/plans/demo/invites/${minted.body.id}`,
       { token: ada.token },
     );
 
     expect(reply.status).toBe(404);
-    expect(server.storage.invites.get(minted.body.id)?.revokedAt).toBeNull();
+    expect(
+      api.server.storage.invites.get(minted.body.id)?.revokedAt,
+    ).toBeNull();
   });
 });
 
 describe("removing a person", () => {
   test("closes their sockets and rejects them", async () => {
-    const ada = await demoPerson("editor", "Ada");
-    const grace = await demoPerson("editor", "Grace");
+    const ada = await api.joinDemo("editor", "Ada");
+    const grace = await api.joinDemo("editor", "Grace");
     const planSocket = await openSocket("demo", grace.token);
     const reviewSocket = await openSocket("demo.review", grace.token);
     const adaSocket = await openSocket("demo", ada.token);
 
-    const removed = await call(
+    const removed = await api.call(
       "DELETE",
       `/api/plans/demo/people/${grace.person.id}`,
       { token: ada.token },
@@ -363,23 +305,24 @@ describe("removing a person", () => {
     expect((await reviewSocket.closed).code).toBe(4403);
     expect(adaSocket.ws.readyState).toBe(adaSocket.ws.OPEN);
 
-    const rejoin = await call("POST", "/api/join", {
+    const rejoin = await api.call("POST", "/api/join", {
       body: { token: grace.token, name: "Grace" },
     });
     expect(rejoin.status).toBe(403);
     expect(rejoin.body.error.code).toBe("PERSON_REMOVED");
 
-    const session = await call("GET", "/api/session", { token: grace.token });
+    const session = await api.call("GET", "/api/session", {
+      token: grace.token,
+    });
     expect(session.status).toBe(403);
     expect(session.body.error.code).toBe("PERSON_REMOVED");
 
-    const reopened = rawClient(roomUrl(server, "demo", grace.token));
-    sockets.push(reopened);
+    const reopened = api.rawClient("demo", grace.token);
     const refused = await reopened.closed;
     expect(refused.code).toBe(4403);
     expect(refused.reason).toMatch(/removed/);
 
-    const people = await call("GET", "/api/plans/demo/people", {
+    const people = await api.call("GET", "/api/plans/demo/people", {
       token: ada.token,
     });
     const ids = people.body.people.map((person: { id: string }) => person.id);
@@ -388,22 +331,24 @@ describe("removing a person", () => {
   });
 
   test("removed person may join again with a new link", async () => {
-    const ada = await demoPerson("editor", "Ada");
-    const grace = await demoPerson("viewer", "Grace");
-    await call("DELETE", `/api/plans/demo/people/${grace.person.id}`, {
+    const ada = await api.joinDemo("editor", "Ada");
+    const grace = await api.joinDemo("viewer", "Grace");
+    await api.call("DELETE", `/api/plans/demo/people/${grace.person.id}`, {
       token: ada.token,
     });
 
-    const again = await demoPerson("viewer", "Grace");
+    const again = await api.joinDemo("viewer", "Grace");
 
     expect(again.person.id).not.toBe(grace.person.id);
-    const session = await call("GET", "/api/session", { token: again.token });
+    const session = await api.call("GET", "/api/session", {
+      token: again.token,
+    });
     expect(session.status).toBe(200);
   });
 
   test("editor cannot remove themselves", async () => {
-    const ada = await demoPerson("editor", "Ada");
-    const reply = await call(
+    const ada = await api.joinDemo("editor", "Ada");
+    const reply = await api.call(
       "DELETE",
       `/api/plans/demo/people/${ada.person.id}`,
       {
@@ -415,8 +360,8 @@ describe("removing a person", () => {
   });
 
   test("unknown person returns 404", async () => {
-    const ada = await demoPerson("editor", "Ada");
-    const reply = await call("DELETE", "/api/plans/demo/people/nobody", {
+    const ada = await api.joinDemo("editor", "Ada");
+    const reply = await api.call("DELETE", "/api/plans/demo/people/nobody", {
       token: ada.token,
     });
     expect(reply.status).toBe(404);
@@ -428,10 +373,10 @@ describe("removing a person", () => {
 describe("people list", () => {
   test("lists who joined with role and time", async () => {
     const before = Date.now();
-    const ada = await demoPerson("editor", "Ada");
-    const rita = await demoPerson("reviewer", "Rita");
+    const ada = await api.joinDemo("editor", "Ada");
+    const rita = await api.joinDemo("reviewer", "Rita");
 
-    const reply = await call("GET", "/api/plans/demo/people", {
+    const reply = await api.call("GET", "/api/plans/demo/people", {
       token: rita.token,
     });
 
@@ -455,10 +400,10 @@ describe("people list", () => {
 
   test("records a person token seen for the first time", async () => {
     const token = await testToken("viewer", { sub: "p-early", name: "Early" });
-    const rita = await demoPerson("reviewer", "Rita");
+    const rita = await api.joinDemo("reviewer", "Rita");
     await openSocket("demo", token);
 
-    const reply = await call("GET", "/api/plans/demo/people", {
+    const reply = await api.call("GET", "/api/plans/demo/people", {
       token: rita.token,
     });
 
@@ -472,9 +417,9 @@ describe("sharing permissions", () => {
   test.each(["reviewer", "viewer"] as const)(
     "%s cannot list, mint, revoke or remove",
     async (role) => {
-      const ada = await demoPerson("editor", "Ada");
-      const reader = await demoPerson(role, "Rita");
-      const minted = await call("POST", "/api/plans/demo/invites", {
+      const ada = await api.joinDemo("editor", "Ada");
+      const reader = await api.joinDemo(role, "Rita");
+      const minted = await api.call("POST", "/api/plans/demo/invites", {
         token: ada.token,
         body: { role: "viewer" },
       });
@@ -486,7 +431,7 @@ describe("sharing permissions", () => {
       ];
 
       for (const [method, pathname, body] of requests) {
-        const reply = await call(method, pathname, {
+        const reply = await api.call(method, pathname, {
           token: reader.token,
           body,
         });
@@ -494,17 +439,19 @@ describe("sharing permissions", () => {
         expect(reply.body.error.code).toBe("EDITOR_REQUIRED");
         expect(reply.body.error.message).toContain(role);
       }
-      expect(server.storage.invites.get(minted.body.id)?.revokedAt).toBeNull();
-      expect(server.storage.people.get("demo", ada.person.id)?.removedAt).toBe(
-        null,
-      );
+      expect(
+        api.server.storage.invites.get(minted.body.id)?.revokedAt,
+      ).toBeNull();
+      expect(
+        api.server.storage.people.get("demo", ada.person.id)?.removedAt,
+      ).toBe(null);
     },
   );
 
   test("token of another plan gets 403", async () => {
-    createPlan(server.storage, { planId: "other", name: "Other" });
+    createPlan(api.server.storage, { planId: "other", name: "Other" });
     const otherEditor = await testToken("editor", { plan: "other" });
-    const reply = await call("GET", "/api/plans/demo/people", {
+    const reply = await api.call("GET", "/api/plans/demo/people", {
       token: otherEditor,
     });
     expect(reply.status).toBe(403);
@@ -513,8 +460,8 @@ describe("sharing permissions", () => {
   });
 
   test("unknown plan gets 404", async () => {
-    const ada = await demoPerson("editor", "Ada");
-    const reply = await call("GET", "/api/plans/nope/invites", {
+    const ada = await api.joinDemo("editor", "Ada");
+    const reply = await api.call("GET", "/api/plans/nope/invites", {
       token: ada.token,
     });
     expect(reply.status).toBe(404);
@@ -522,8 +469,8 @@ describe("sharing permissions", () => {
   });
 
   test("invite token gets 401", async () => {
-    const links = await server.demoLinks();
-    const reply = await call("GET", "/api/plans/demo/people", {
+    const links = await api.server.demoLinks();
+    const reply = await api.call("GET", "/api/plans/demo/people", {
       token: tokenOf(links[0].url),
     });
     expect(reply.status).toBe(401);
@@ -531,14 +478,14 @@ describe("sharing permissions", () => {
   });
 
   test("missing token gets 401", async () => {
-    const reply = await call("GET", "/api/plans/demo/invites");
+    const reply = await api.call("GET", "/api/plans/demo/invites");
     expect(reply.status).toBe(401);
     expect(reply.body.error.code).toBe("TOKEN_MISSING");
   });
 
   test("wrong method gets 405", async () => {
-    const ada = await demoPerson("editor", "Ada");
-    const reply = await call("PUT", "/api/plans/demo/invites", {
+    const ada = await api.joinDemo("editor", "Ada");
+    const reply = await api.call("PUT", "/api/plans/demo/invites", {
       token: ada.token,
     });
     expect(reply.status).toBe(405);
@@ -548,14 +495,14 @@ describe("sharing permissions", () => {
 
 describe("storage upgrade", () => {
   test("adds invites and people to a version 1 database", async () => {
-    await server.close();
-    const file = path.join(fixture.dataDir, "meridian.db");
+    await api.server.close();
+    const file = path.join(api.fixture.dataDir, "meridian.db");
     const db = new Database(file);
     db.exec("DROP TABLE invites; DROP TABLE people;");
     db.pragma("user_version = 1");
     db.close();
 
-    const readonly = Storage.open(fixture.dataDir, { readonly: true });
+    const readonly = Storage.open(api.fixture.dataDir, { readonly: true });
     expect(readonly.version).toBe(1);
     expect(readonly.listPlans().map((plan) => plan.id)).toEqual(["demo"]);
     expect(() => readonly.invites.get("x")).toThrow(StorageError);
@@ -564,10 +511,10 @@ describe("storage upgrade", () => {
     );
     readonly.close();
 
-    server = await startTestServer(fixture);
-    expect(server.storage.version).toBe(5);
-    const ada = await demoPerson("editor", "Ada");
-    const people = await call("GET", "/api/plans/demo/people", {
+    await api.start();
+    expect(api.server.storage.version).toBe(5);
+    const ada = await api.joinDemo("editor", "Ada");
+    const people = await api.call("GET", "/api/plans/demo/people", {
       token: ada.token,
     });
     expect(people.body.people).toHaveLength(1);

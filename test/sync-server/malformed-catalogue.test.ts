@@ -1,23 +1,15 @@
 import type WebSocket from "ws";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import * as Y from "yjs";
 import {
   encodeAwareness,
   encodeUpdate,
   MESSAGE_SYNC,
 } from "../../sync-server/protocol.ts";
-import type { RunningServer } from "../../sync-server/server.ts";
+import { useApiServer } from "./api-suite.ts";
 import {
-  connectClient,
-  createFixture,
-  LogCapture,
-  rawClient,
-  roomUrl,
-  startTestServer,
-  synced,
   testToken,
   until,
-  type Fixture,
   type RawClient,
   type TestClient,
 } from "./helpers.ts";
@@ -26,32 +18,10 @@ import {
 // awareness with an invalid state, updates with missing dependencies and a
 // seeded run of random frames.
 
-let fixture: Fixture;
-let server: RunningServer;
-let logs: LogCapture;
-const clients: TestClient[] = [];
-
-beforeEach(async () => {
-  fixture = createFixture();
-  logs = new LogCapture();
-  server = await startTestServer(fixture, {}, logs);
-});
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await server.close();
-  fixture.remove();
-});
-
-async function editor(): Promise<TestClient> {
-  const client = connectClient(server, "demo", await testToken("editor"));
-  clients.push(client);
-  await synced(client);
-  return client;
-}
+const api = useApiServer();
 
 async function openRaw(): Promise<RawClient> {
-  const raw = rawClient(roomUrl(server, "demo", await testToken("editor")));
+  const raw = api.rawClient("demo", await testToken("editor"));
   await raw.firstMessage;
   return raw;
 }
@@ -137,8 +107,8 @@ describe("malformed frame catalogue", () => {
   test.each(closingCases)(
     "%s closes only that connection",
     async (_name, message, code, reason) => {
-      const writer = await editor();
-      const watcher = await editor();
+      const writer = await api.editor();
+      const watcher = await api.editor();
       const raw = await openRaw();
 
       raw.ws.send(message);
@@ -147,7 +117,9 @@ describe("malformed frame catalogue", () => {
       expect(closed.code).toBe(code);
       expect(closed.reason).toMatch(reason);
       await expectRoomStillSyncs(writer, watcher, "01009");
-      expect(logs.messages()).toContain("message rejected, closing connection");
+      expect(api.logs.messages()).toContain(
+        "message rejected, closing connection",
+      );
     },
   );
 
@@ -160,13 +132,13 @@ describe("malformed frame catalogue", () => {
     const before = Y.encodeStateVector(source);
     source.getMap("reps").set("second", 2);
     const second = Y.encodeStateAsUpdate(source, before);
-    const watcher = await editor();
+    const watcher = await api.editor();
     const raw = await openRaw();
 
     // When it arrives first, the connection stays and the update waits
     raw.ws.send(encodeUpdate(second));
     expect(await probe(raw)).toBe("open");
-    const room = server.rooms.get("demo")!;
+    const room = api.server.rooms.get("demo")!;
     expect(room.doc.store.pendingStructs).not.toBeNull();
     expect(room.doc.getMap("reps").has("second")).toBe(false);
 
@@ -180,8 +152,8 @@ describe("malformed frame catalogue", () => {
   });
 
   test("seeded random frames never stop the server", async () => {
-    const writer = await editor();
-    const watcher = await editor();
+    const writer = await api.editor();
+    const watcher = await api.editor();
     const random = seededRandom(20261205);
     const codes = new Set<number>();
 
@@ -200,7 +172,7 @@ describe("malformed frame catalogue", () => {
 
     expect([...codes].sort()).toEqual([1003, 1007]);
     await expectRoomStillSyncs(writer, watcher, "01011");
-    expect(server.rooms.get("demo")!.members.size).toBe(2);
+    expect(api.server.rooms.get("demo")!.members.size).toBe(2);
   });
 });
 

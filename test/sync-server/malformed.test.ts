@@ -1,48 +1,10 @@
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import type { RunningServer } from "../../sync-server/server.ts";
-import {
-  connectClient,
-  createFixture,
-  LogCapture,
-  rawClient,
-  roomUrl,
-  startTestServer,
-  synced,
-  testToken,
-  until,
-  type Fixture,
-  type TestClient,
-} from "./helpers.ts";
+import { describe, expect, test } from "vitest";
+import { useApiServer } from "./api-suite.ts";
+import { testToken, until } from "./helpers.ts";
 
 const MAX_MESSAGE_BYTES = 4096;
 
-let fixture: Fixture;
-let server: RunningServer;
-let logs: LogCapture;
-const clients: TestClient[] = [];
-
-beforeEach(async () => {
-  fixture = createFixture();
-  logs = new LogCapture();
-  server = await startTestServer(
-    fixture,
-    { maxMessageBytes: MAX_MESSAGE_BYTES },
-    logs,
-  );
-});
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await server.close();
-  fixture.remove();
-});
-
-async function editor(): Promise<TestClient> {
-  const client = connectClient(server, "demo", await testToken("editor"));
-  clients.push(client);
-  await synced(client);
-  return client;
-}
+const api = useApiServer({ server: { maxMessageBytes: MAX_MESSAGE_BYTES } });
 
 const cases: [string, Uint8Array | string, number, RegExp][] = [
   ["truncated varint", bytes(0x80), 1007, /truncated message type/],
@@ -67,9 +29,9 @@ describe("malformed messages", () => {
   test.each(cases)(
     "%s closes only that connection",
     async (_name, message, code, reason) => {
-      const writer = await editor();
-      const watcher = await editor();
-      const raw = rawClient(roomUrl(server, "demo", await testToken("editor")));
+      const writer = await api.editor();
+      const watcher = await api.editor();
+      const raw = api.rawClient("demo", await testToken("editor"));
       await raw.firstMessage;
 
       raw.ws.send(message);
@@ -84,21 +46,21 @@ describe("malformed messages", () => {
       );
       expect(writer.provider.wsconnected).toBe(true);
       expect(watcher.provider.wsconnected).toBe(true);
-      expect(server.storage.countUpdates("demo")).toBe(2);
-      expect(logs.messages()).toContainEqual(
+      expect(api.server.storage.countUpdates("demo")).toBe(2);
+      expect(api.logs.messages()).toContainEqual(
         expect.stringMatching(/closing connection/),
       );
     },
   );
 
   test("catch-up below the limit is accepted", async () => {
-    const watcher = await editor();
-    const writer = await editor();
+    const watcher = await api.editor();
+    const writer = await api.editor();
 
     writer.doc.getMap("reps").set("big", "x".repeat(MAX_MESSAGE_BYTES / 2));
 
     await until(watcher.doc, () => watcher.doc.getMap("reps").has("big"));
-    expect(server.storage.countUpdates("demo")).toBe(2);
+    expect(api.server.storage.countUpdates("demo")).toBe(2);
   });
 });
 

@@ -26,20 +26,37 @@ export async function callApi(
   return { status: response.status, body: await response.json() };
 }
 
-/** Joins the demo plan through its start link for `role`. */
-export async function joinDemo(
+/** The body of a successful POST /api/join: the person token and the person. */
+export interface JoinReply {
+  token: string;
+  person: { id: string; name: string };
+}
+
+/** Joins with an invite token, or an invite link that carries one, and expects 200. */
+export async function joinWithInvite(
   server: RunningServer,
-  role: "editor" | "reviewer" | "viewer",
+  invite: string,
   name: string,
-): Promise<{ token: string; person: { id: string; name: string } }> {
-  const links = await server.demoLinks();
-  const url = links.find((link) => link.role === role)!.url;
-  const token = new URL(url).searchParams.get("token");
+): Promise<JoinReply> {
+  const token = invite.startsWith("http")
+    ? new URL(invite).searchParams.get("token")
+    : invite;
   const reply = await callApi(server, "POST", "/api/join", {
     body: { token, name },
   });
   expect(reply.status).toBe(200);
   return reply.body;
+}
+
+/** Joins the demo plan through its start link for `role`. */
+export async function joinDemo(
+  server: RunningServer,
+  role: "editor" | "reviewer" | "viewer",
+  name: string,
+): Promise<JoinReply> {
+  const links = await server.demoLinks();
+  const url = links.find((link) => link.role === role)!.url;
+  return joinWithInvite(server, url, name);
 }
 
 /** Fetches an octet-stream plan state and applies it to a fresh document. */

@@ -1,79 +1,29 @@
 import fs from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { loadPlanDoc } from "../../sync-server/plans.ts";
-import type { RunningServer } from "../../sync-server/server.ts";
 import { verifyToken } from "../../sync-server/tokens.ts";
-import {
-  connectClient,
-  createFixture,
-  GEOMETRY_SHA256,
-  startTestServer,
-  synced,
-  testToken,
-  type Fixture,
-  type TestClient,
-} from "./helpers.ts";
+import { useApiServer } from "./api-suite.ts";
+import { GEOMETRY_SHA256, testToken } from "./helpers.ts";
+import type { Reply } from "./plan-api.ts";
 
-let fixture: Fixture;
-let server: RunningServer;
-const clients: TestClient[] = [];
+const api = useApiServer();
 
-beforeEach(async () => {
-  fixture = createFixture();
-  server = await startTestServer(fixture);
-});
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await server.close();
-  fixture.remove();
-});
-
-interface Reply {
-  status: number;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  body: any;
+/** Creates a plan named `name` as the person with `token`. */
+function createPlan(token: string, name: string): Promise<Reply> {
+  return api.call("POST", "/api/plans", { token, body: { name } });
 }
 
-/** Sends one API request with an optional Bearer token and JSON body. */
-async function call(
-  method: string,
-  pathname: string,
-  options: { token?: string; body?: unknown } = {},
-): Promise<Reply> {
-  const headers: Record<string, string> = {};
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
-  if (options.body !== undefined) headers["content-type"] = "application/json";
-  const response = await fetch(`${server.url}${pathname}`, {
-    method,
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  return { status: response.status, body: await response.json() };
-}
-
-/** Joins the demo plan through its start link for `role`. */
-async function demoPerson(
-  role: "editor" | "reviewer" | "viewer",
-  name: string,
-): Promise<{ token: string; person: { id: string; name: string } }> {
-  const links = await server.demoLinks();
-  const url = links.find((link) => link.role === role)!.url;
-  const token = new URL(url).searchParams.get("token");
-  const reply = await call("POST", "/api/join", { body: { token, name } });
-  expect(reply.status).toBe(200);
-  return reply.body;
+/** Requests a token for `planId` with the person token `token`. */
+function openSession(planId: string, token: string): Promise<Reply> {
+  return api.call("POST", `/api/plans/${planId}/session`, { token });
 }
 
 describe("POST /api/plans", () => {
   test("creates an empty plan for the same person", async () => {
-    const ada = await demoPerson("editor", "Ada");
+    const ada = await api.joinDemo("editor", "Ada");
 
-    const reply = await call("POST", "/api/plans", {
-      token: ada.token,
-      body: { name: "  Q3 West  " },
-    });
+    const reply = await createPlan(ada.token, "  Q3 West  ");
 
     expect(reply.status).toBe(201);
     expect(reply.body).toMatchObject({
@@ -83,7 +33,7 @@ describe("POST /api/plans", () => {
     });
     const planId = reply.body.planId as string;
     expect(planId).toMatch(/^[a-z0-9]{10}$/);
-    const claims = await verifyToken(server.secret, reply.body.token);
+    const claims = await verifyToken(api.server.secret, reply.body.token);
     expect(claims).toMatchObject({
       sub: ada.person.id,
       name: "Ada",
@@ -93,18 +43,17 @@ describe("POST /api/plans", () => {
     });
     expect(claims.invite).toBeUndefined();
     expect(claims.exp - Date.now() / 1000).toBeGreaterThan(29.9 * 86_400);
-    expect(server.storage.getPlan(planId)).toMatchObject({ name: "Q3 West" });
+    expect(api.server.storage.getPlan(planId)).toMatchObject({
+      name: "Q3 West",
+    });
   });
 
   test("new plan has the datasets and no territories", async () => {
-    const ada = await demoPerson("editor", "Ada");
-    const reply = await call("POST", "/api/plans", {
-      token: ada.token,
-      body: { name: "Empty" },
-    });
+    const ada = await api.joinDemo("editor", "Ada");
+    const reply = await createPlan(ada.token, "Empty");
     const planId = reply.body.planId as string;
 
-    const plan = loadPlanDoc(server.storage, planId);
+    const plan = loadPlanDoc(api.server.storage, planId);
     expect(plan.readMeta()).toMatchObject({
       planId,
       name: "Empty",
@@ -113,21 +62,16 @@ describe("POST /api/plans", () => {
     expect(plan.readTerritories()).toEqual([]);
     expect([...plan.readAssignments()]).toEqual([]);
 
-    const client = connectClient(server, planId, reply.body.token);
-    clients.push(client);
-    await synced(client);
+    const client = await api.connectSynced(planId, reply.body.token);
     expect(client.plan.readMeta().name).toBe("Empty");
     expect(client.plan.readTerritories()).toEqual([]);
   });
 
   test("creator is the first editor in the people list", async () => {
-    const ada = await demoPerson("editor", "Ada");
-    const created = await call("POST", "/api/plans", {
-      token: ada.token,
-      body: { name: "Mine" },
-    });
+    const ada = await api.joinDemo("editor", "Ada");
+    const created = await createPlan(ada.token, "Mine");
 
-    const people = await call(
+    const people = await api.call(
       "GET",
       `/api/plans/${created.body.planId}/people`,
       { token: created.body.token },
@@ -140,7 +84,7 @@ describe("POST /api/plans", () => {
         role: "editor",
       }),
     ]);
-    const invites = await call(
+    const invites = await api.call(
       "GET",
       `/api/plans/${created.body.planId}/invites`,
       { token: created.body.token },
@@ -152,18 +96,15 @@ describe("POST /api/plans", () => {
   test.each(["reviewer", "viewer"] as const)(
     "%s of every plan gets 403",
     async (role) => {
-      const rita = await demoPerson(role, "Rita");
-      const before = server.storage.listPlans().length;
+      const rita = await api.joinDemo(role, "Rita");
+      const before = api.server.storage.listPlans().length;
 
-      const reply = await call("POST", "/api/plans", {
-        token: rita.token,
-        body: { name: "Not mine" },
-      });
+      const reply = await createPlan(rita.token, "Not mine");
 
       expect(reply.status).toBe(403);
       expect(reply.body.error.code).toBe("EDITOR_REQUIRED");
       expect(reply.body.error.message).toContain(role);
-      expect(server.storage.listPlans()).toHaveLength(before);
+      expect(api.server.storage.listPlans()).toHaveLength(before);
     },
   );
 
@@ -174,29 +115,26 @@ describe("POST /api/plans", () => {
     ["a line break", { name: "Q3\nWest" }],
     ["not a string", { name: 7 }],
   ])("name that is %s gets 400", async (_case, body) => {
-    const ada = await demoPerson("editor", "Ada");
-    const reply = await call("POST", "/api/plans", { token: ada.token, body });
+    const ada = await api.joinDemo("editor", "Ada");
+    const reply = await api.call("POST", "/api/plans", {
+      token: ada.token,
+      body,
+    });
     expect(reply.status).toBe(400);
     expect(reply.body.error.code).toBe("PLAN_NAME_INVALID");
   });
 
   test("invite token gets 401", async () => {
     const invite = await testToken("editor", { kind: "invite", name: "" });
-    const reply = await call("POST", "/api/plans", {
-      token: invite,
-      body: { name: "X" },
-    });
+    const reply = await createPlan(invite, "X");
     expect(reply.status).toBe(401);
     expect(reply.body.error.code).toBe("INVITE_TOKEN");
   });
 
   test("missing manifest gets 503", async () => {
-    const ada = await demoPerson("editor", "Ada");
-    fs.rmSync(path.join(fixture.publicDataDir, "manifest.json"));
-    const reply = await call("POST", "/api/plans", {
-      token: ada.token,
-      body: { name: "No map" },
-    });
+    const ada = await api.joinDemo("editor", "Ada");
+    fs.rmSync(path.join(api.fixture.publicDataDir, "manifest.json"));
+    const reply = await createPlan(ada.token, "No map");
     expect(reply.status).toBe(503);
     expect(reply.body.error.code).toBe("DATASETS_MISSING");
   });
@@ -204,13 +142,10 @@ describe("POST /api/plans", () => {
 
 describe("GET /api/plans", () => {
   test("lists the person's plans with names and roles", async () => {
-    const ada = await demoPerson("editor", "Ada");
-    const created = await call("POST", "/api/plans", {
-      token: ada.token,
-      body: { name: "Alpha" },
-    });
+    const ada = await api.joinDemo("editor", "Ada");
+    const created = await createPlan(ada.token, "Alpha");
 
-    const reply = await call("GET", "/api/plans", {
+    const reply = await api.call("GET", "/api/plans", {
       token: created.body.token,
     });
 
@@ -232,21 +167,15 @@ describe("GET /api/plans", () => {
   });
 
   test("leaves out plans of other people and removals", async () => {
-    const ada = await demoPerson("editor", "Ada");
-    const grace = await demoPerson("editor", "Grace");
-    const alpha = await call("POST", "/api/plans", {
-      token: ada.token,
-      body: { name: "Alpha" },
-    });
-    const graces = await call("POST", "/api/plans", {
-      token: grace.token,
-      body: { name: "Grace's" },
-    });
-    await call("DELETE", `/api/plans/demo/people/${grace.person.id}`, {
+    const ada = await api.joinDemo("editor", "Ada");
+    const grace = await api.joinDemo("editor", "Grace");
+    const alpha = await createPlan(ada.token, "Alpha");
+    const graces = await createPlan(grace.token, "Grace's");
+    await api.call("DELETE", `/api/plans/demo/people/${grace.person.id}`, {
       token: ada.token,
     });
 
-    const reply = await call("GET", "/api/plans", {
+    const reply = await api.call("GET", "/api/plans", {
       token: graces.body.token,
     });
 
@@ -257,8 +186,8 @@ describe("GET /api/plans", () => {
   });
 
   test("a reviewer sees their plan", async () => {
-    const rita = await demoPerson("reviewer", "Rita");
-    const reply = await call("GET", "/api/plans", { token: rita.token });
+    const rita = await api.joinDemo("reviewer", "Rita");
+    const reply = await api.call("GET", "/api/plans", { token: rita.token });
     expect(reply.body.plans).toEqual([
       expect.objectContaining({ id: "demo", role: "reviewer" }),
     ]);
@@ -267,19 +196,10 @@ describe("GET /api/plans", () => {
 
 describe("POST /api/plans/<planId>/session", () => {
   test("returns a token for another plan of the person", async () => {
-    const ada = await demoPerson("editor", "Ada");
-    const created = await call("POST", "/api/plans", {
-      token: ada.token,
-      body: { name: "Alpha" },
-    });
+    const ada = await api.joinDemo("editor", "Ada");
+    const created = await createPlan(ada.token, "Alpha");
 
-    const reply = await call(
-      "POST",
-      `/api/plans/${created.body.planId}/session`,
-      {
-        token: ada.token,
-      },
-    );
+    const reply = await openSession(created.body.planId, ada.token);
 
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({
@@ -287,25 +207,16 @@ describe("POST /api/plans/<planId>/session", () => {
       role: "editor",
       person: { id: ada.person.id },
     });
-    const claims = await verifyToken(server.secret, reply.body.token);
+    const claims = await verifyToken(api.server.secret, reply.body.token);
     expect(claims.plan).toBe(created.body.planId);
   });
 
   test("non-member gets 403", async () => {
-    const ada = await demoPerson("editor", "Ada");
-    const grace = await demoPerson("editor", "Grace");
-    const created = await call("POST", "/api/plans", {
-      token: ada.token,
-      body: { name: "Alpha" },
-    });
+    const ada = await api.joinDemo("editor", "Ada");
+    const grace = await api.joinDemo("editor", "Grace");
+    const created = await createPlan(ada.token, "Alpha");
 
-    const reply = await call(
-      "POST",
-      `/api/plans/${created.body.planId}/session`,
-      {
-        token: grace.token,
-      },
-    );
+    const reply = await openSession(created.body.planId, grace.token);
 
     expect(reply.status).toBe(403);
     expect(reply.body.error.code).toBe("NOT_A_MEMBER");
@@ -315,10 +226,10 @@ describe("POST /api/plans/<planId>/session", () => {
 
 describe("PATCH /api/session", () => {
   test("renames the person and returns a new token", async () => {
-    const ada = await demoPerson("editor", "Ada");
-    const before = await verifyToken(server.secret, ada.token);
+    const ada = await api.joinDemo("editor", "Ada");
+    const before = await verifyToken(api.server.secret, ada.token);
 
-    const reply = await call("PATCH", "/api/session", {
+    const reply = await api.call("PATCH", "/api/session", {
       token: ada.token,
       body: { name: " Ada Lovelace " },
     });
@@ -329,7 +240,7 @@ describe("PATCH /api/session", () => {
       role: "editor",
       person: { id: ada.person.id, name: "Ada Lovelace" },
     });
-    const after = await verifyToken(server.secret, reply.body.token);
+    const after = await verifyToken(api.server.secret, reply.body.token);
     expect(after).toMatchObject({
       sub: ada.person.id,
       name: "Ada Lovelace",
@@ -339,27 +250,24 @@ describe("PATCH /api/session", () => {
       invite: before.invite,
     });
 
-    const session = await call("GET", "/api/session", { token: ada.token });
+    const session = await api.call("GET", "/api/session", { token: ada.token });
     expect(session.body.person.name).toBe("Ada Lovelace");
-    const people = await call("GET", "/api/plans/demo/people", {
+    const people = await api.call("GET", "/api/plans/demo/people", {
       token: reply.body.token,
     });
     expect(people.body.people[0].name).toBe("Ada Lovelace");
   });
 
   test("renames the person in every plan", async () => {
-    const ada = await demoPerson("editor", "Ada");
-    const created = await call("POST", "/api/plans", {
-      token: ada.token,
-      body: { name: "Alpha" },
-    });
+    const ada = await api.joinDemo("editor", "Ada");
+    const created = await createPlan(ada.token, "Alpha");
 
-    await call("PATCH", "/api/session", {
+    await api.call("PATCH", "/api/session", {
       token: ada.token,
       body: { name: "Countess" },
     });
 
-    const people = await call(
+    const people = await api.call(
       "GET",
       `/api/plans/${created.body.planId}/people`,
       { token: created.body.token },
@@ -368,20 +276,20 @@ describe("PATCH /api/session", () => {
   });
 
   test("invalid name gets 400 and keeps the old one", async () => {
-    const ada = await demoPerson("editor", "Ada");
-    const reply = await call("PATCH", "/api/session", {
+    const ada = await api.joinDemo("editor", "Ada");
+    const reply = await api.call("PATCH", "/api/session", {
       token: ada.token,
       body: { name: "" },
     });
     expect(reply.status).toBe(400);
     expect(reply.body.error.code).toBe("NAME_INVALID");
-    const session = await call("GET", "/api/session", { token: ada.token });
+    const session = await api.call("GET", "/api/session", { token: ada.token });
     expect(session.body.person.name).toBe("Ada");
   });
 
   test("invite token gets 401", async () => {
     const invite = await testToken("editor", { kind: "invite", name: "" });
-    const reply = await call("PATCH", "/api/session", {
+    const reply = await api.call("PATCH", "/api/session", {
       token: invite,
       body: { name: "Ada" },
     });

@@ -1,51 +1,10 @@
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import * as Y from "yjs";
+import { describe, expect, test } from "vitest";
 import { PlanningDoc } from "../../model/doc/planning-doc.ts";
 import { ReviewProposals } from "../../model/doc/review-proposals.ts";
-import type { Role } from "../../sync-server/roles.ts";
-import type { RunningServer } from "../../sync-server/server.ts";
-import {
-  connectClient,
-  createFixture,
-  nextEvent,
-  startTestServer,
-  synced,
-  testToken,
-  until,
-  type Fixture,
-  type TestClient,
-} from "./helpers.ts";
+import { useApiServer } from "./api-suite.ts";
+import { nextEvent, until } from "./helpers.ts";
 
-let fixture: Fixture;
-let server: RunningServer;
-const clients: TestClient[] = [];
-
-beforeEach(async () => {
-  fixture = createFixture();
-  server = await startTestServer(fixture);
-});
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await server.close();
-  fixture.remove();
-});
-
-// Both rooms of one person use the same token, as the web app does.
-async function join(room: string, token: string): Promise<TestClient> {
-  const client = connectClient(server, room, token);
-  clients.push(client);
-  await synced(client);
-  return client;
-}
-
-async function person(role: Role, name: string) {
-  const token = await testToken(role, { sub: `person-${name}`, name });
-  return {
-    plan: () => join("demo", token),
-    review: () => join("demo.review", token),
-  };
-}
+const api = useApiServer();
 
 const PROPOSAL = {
   regionId: "demo-region",
@@ -57,17 +16,13 @@ const PROPOSAL = {
 };
 
 function serverProposals(): ReviewProposals {
-  const live = server.rooms.get("demo.review");
-  if (!live) throw new Error("Room demo.review is not loaded on the server.");
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(live.doc));
-  return new ReviewProposals(copy);
+  return new ReviewProposals(api.serverDoc("demo.review"));
 }
 
 describe("quota proposals over the server", () => {
   test("editor sees a reviewer's proposal", async () => {
-    const rita = await person("reviewer", "rita");
-    const eve = await person("editor", "eve");
+    const rita = await api.demoRooms("reviewer", "rita");
+    const eve = await api.demoRooms("editor", "eve");
     const reviewerDoc = await rita.review();
     const editorDoc = await eve.review();
 
@@ -81,12 +36,12 @@ describe("quota proposals over the server", () => {
       decision: null,
     });
     expect(serverProposals().get(id)?.amounts).toEqual(PROPOSAL.amounts);
-    expect(server.storage.countUpdates("demo.review")).toBe(1);
+    expect(api.server.storage.countUpdates("demo.review")).toBe(1);
   });
 
   test("reviewer sees the editor's decision", async () => {
-    const rita = await person("reviewer", "rita");
-    const eve = await person("editor", "eve");
+    const rita = await api.demoRooms("reviewer", "rita");
+    const eve = await api.demoRooms("editor", "eve");
     const reviewerDoc = await rita.review();
     const editorDoc = await eve.review();
     const id = new ReviewProposals(reviewerDoc.doc).submit(PROPOSAL);
@@ -111,11 +66,11 @@ describe("quota proposals over the server", () => {
   });
 
   test("reviewer plan write is dropped", async () => {
-    const rita = await person("reviewer", "rita");
-    const eve = await person("editor", "eve");
+    const rita = await api.demoRooms("reviewer", "rita");
+    const eve = await api.demoRooms("editor", "eve");
     const reviewerPlan = await rita.plan();
     const editorPlan = await eve.plan();
-    const dropped = nextEvent(server.events, "update-dropped");
+    const dropped = nextEvent(api.server.events, "update-dropped");
 
     // A reviewer's page that skipped the approval and wrote the plan itself.
     new PlanningDoc(reviewerPlan.doc).adjustments.set("demo-east", {
@@ -135,7 +90,7 @@ describe("quota proposals over the server", () => {
     expect(new PlanningDoc(editorPlan.doc).adjustments.has("demo-east")).toBe(
       false,
     );
-    const live = server.rooms.get("demo")!.doc;
+    const live = api.server.rooms.get("demo")!.doc;
     expect(new PlanningDoc(live).adjustments.has("demo-east")).toBe(false);
     expect(new PlanningDoc(live).adjustments.get("demo-west")).toEqual({
       amount: "400000.00",
@@ -143,11 +98,11 @@ describe("quota proposals over the server", () => {
   });
 
   test("viewer proposal is dropped", async () => {
-    const vic = await person("viewer", "vic");
-    const eve = await person("editor", "eve");
+    const vic = await api.demoRooms("viewer", "vic");
+    const eve = await api.demoRooms("editor", "eve");
     const viewerDoc = await vic.review();
     const editorDoc = await eve.review();
-    const dropped = nextEvent(server.events, "update-dropped");
+    const dropped = nextEvent(api.server.events, "update-dropped");
 
     const id = new ReviewProposals(viewerDoc.doc).submit(PROPOSAL);
     expect(await dropped).toMatchObject({

@@ -1,56 +1,14 @@
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import * as Y from "yjs";
+import { describe, expect, test } from "vitest";
 import { PlanDoc } from "../../model/doc/plan-doc.ts";
 import {
   ReviewComments,
   type NewComment,
 } from "../../model/doc/review-comments.ts";
 import type { Anchor } from "../../model/review/anchor.ts";
-import type { Role } from "../../sync-server/roles.ts";
-import type { RunningServer } from "../../sync-server/server.ts";
-import {
-  connectClient,
-  createFixture,
-  nextEvent,
-  serverPlan,
-  startTestServer,
-  synced,
-  testToken,
-  until,
-  type Fixture,
-  type TestClient,
-} from "./helpers.ts";
+import { useApiServer } from "./api-suite.ts";
+import { nextEvent, serverPlan, until } from "./helpers.ts";
 
-let fixture: Fixture;
-let server: RunningServer;
-const clients: TestClient[] = [];
-
-beforeEach(async () => {
-  fixture = createFixture();
-  server = await startTestServer(fixture);
-});
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await server.close();
-  fixture.remove();
-});
-
-// Both rooms of one person use the same token, as the web app does.
-async function join(room: string, token: string): Promise<TestClient> {
-  const client = connectClient(server, room, token);
-  clients.push(client);
-  await synced(client);
-  return client;
-}
-
-async function person(role: Role, name: string) {
-  const token = await testToken(role, { sub: `person-${name}`, name });
-  return {
-    plan: () => join("demo", token),
-    review: () => join("demo.review", token),
-  };
-}
+const api = useApiServer();
 
 const COUNTY: Anchor = { kind: "county", id: "01001" };
 
@@ -66,17 +24,13 @@ function comment(overrides: Partial<NewComment> = {}): NewComment {
 }
 
 function serverComments(): ReviewComments {
-  const live = server.rooms.get("demo.review");
-  if (!live) throw new Error("Room demo.review is not loaded on the server.");
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(live.doc));
-  return new ReviewComments(copy);
+  return new ReviewComments(api.serverDoc("demo.review"));
 }
 
 describe("review comments over the server", () => {
   test("editor sees a reviewer's comment", async () => {
-    const rita = await person("reviewer", "rita");
-    const eve = await person("editor", "eve");
+    const rita = await api.demoRooms("reviewer", "rita");
+    const eve = await api.demoRooms("editor", "eve");
     const reviewerDoc = await rita.review();
     const editorDoc = await eve.review();
 
@@ -95,8 +49,8 @@ describe("review comments over the server", () => {
   });
 
   test("editor reply and resolution reach the reviewer", async () => {
-    const rita = await person("reviewer", "rita");
-    const eve = await person("editor", "eve");
+    const rita = await api.demoRooms("reviewer", "rita");
+    const eve = await api.demoRooms("editor", "eve");
     const reviewerDoc = await rita.review();
     const editorDoc = await eve.review();
     const id = new ReviewComments(reviewerDoc.doc).add(COUNTY, comment());
@@ -122,11 +76,11 @@ describe("review comments over the server", () => {
   });
 
   test("reviewer plan write is dropped", async () => {
-    const rita = await person("reviewer", "rita");
-    const eve = await person("editor", "eve");
+    const rita = await api.demoRooms("reviewer", "rita");
+    const eve = await api.demoRooms("editor", "eve");
     const reviewerPlan = await rita.plan();
     const editorPlan = await eve.plan();
-    const dropped = nextEvent(server.events, "update-dropped");
+    const dropped = nextEvent(api.server.events, "update-dropped");
 
     // A reviewer's page that repaints the county it commented on.
     const reviewerView = new PlanDoc(reviewerPlan.doc);
@@ -145,16 +99,16 @@ describe("review comments over the server", () => {
     );
 
     expect(editorView.territoryOf(COUNTY.id)).toBe("demo-east");
-    expect(serverPlan(server).territoryOf(COUNTY.id)).toBe("demo-east");
-    expect(serverPlan(server).territoryOf("01003")).toBe("demo-west");
+    expect(serverPlan(api.server).territoryOf(COUNTY.id)).toBe("demo-east");
+    expect(serverPlan(api.server).territoryOf("01003")).toBe("demo-west");
   });
 
   test("viewer comment is dropped", async () => {
-    const vic = await person("viewer", "vic");
-    const eve = await person("editor", "eve");
+    const vic = await api.demoRooms("viewer", "vic");
+    const eve = await api.demoRooms("editor", "eve");
     const viewerDoc = await vic.review();
     const editorDoc = await eve.review();
-    const dropped = nextEvent(server.events, "update-dropped");
+    const dropped = nextEvent(api.server.events, "update-dropped");
 
     const id = new ReviewComments(viewerDoc.doc).add(
       COUNTY,

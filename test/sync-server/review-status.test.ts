@@ -1,90 +1,32 @@
 import Database from "better-sqlite3";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import * as Y from "yjs";
-import type { RunningServer } from "../../sync-server/server.ts";
+import { useApiServer } from "./api-suite.ts";
 import {
-  connectClient,
-  createFixture,
   nextEvent,
   serverPlan,
-  startTestServer,
-  synced,
   untilServer,
-  type Fixture,
   type TestClient,
 } from "./helpers.ts";
+import type { JoinReply, Reply } from "./plan-api.ts";
 
-let fixture: Fixture;
-let server: RunningServer;
-const clients: TestClient[] = [];
+const api = useApiServer();
 
-beforeEach(async () => {
-  fixture = createFixture();
-  server = await startTestServer(fixture);
-});
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await server.close();
-  fixture.remove();
-});
-
-interface Reply {
-  status: number;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  body: any;
-}
-
-async function call(
-  method: string,
-  pathname: string,
-  options: { token?: string; body?: unknown } = {},
-): Promise<Reply> {
-  const headers: Record<string, string> = {};
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
-  if (options.body !== undefined) headers["content-type"] = "application/json";
-  const response = await fetch(`${server.url}${pathname}`, {
-    method,
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  return { status: response.status, body: await response.json() };
-}
-
-interface Person {
-  token: string;
-  person: { id: string; name: string };
-}
-
-/** Joins the demo plan through its start link for `role`. */
-async function demoPerson(
-  role: "editor" | "reviewer" | "viewer",
-  name: string,
-): Promise<Person> {
-  const links = await server.demoLinks();
-  const url = links.find((link) => link.role === role)!.url;
-  const token = new URL(url).searchParams.get("token");
-  const reply = await call("POST", "/api/join", { body: { token, name } });
-  expect(reply.status).toBe(200);
-  return reply.body;
-}
+type Person = JoinReply;
 
 function review(person: Person): Promise<Reply> {
-  return call("GET", "/api/plans/demo/review", { token: person.token });
+  return api.call("GET", "/api/plans/demo/review", { token: person.token });
 }
 
 function act(person: Person, action: string, comment?: string) {
-  return call("POST", "/api/plans/demo/review", {
+  return api.call("POST", "/api/plans/demo/review", {
     token: person.token,
     body: { action, comment },
   });
 }
 
-async function connect(person: Person): Promise<TestClient> {
-  const client = connectClient(server, "demo", person.token);
-  clients.push(client);
-  await synced(client);
-  return client;
+function connect(person: Person): Promise<TestClient> {
+  return api.connectSynced("demo", person.token);
 }
 
 /** Repaints one unit through a y-websocket client and waits until the server stored it. */
@@ -95,7 +37,7 @@ async function repaint(
 ) {
   client.plan.assign([unit], territory);
   await untilServer(
-    server,
+    api.server,
     "demo",
     (plan) => (plan.territoryOf(unit) ?? null) === territory,
   );
@@ -103,7 +45,7 @@ async function repaint(
 
 describe("review status", () => {
   test("new plan is a draft", async () => {
-    const viewer = await demoPerson("viewer", "Vic");
+    const viewer = await api.joinDemo("viewer", "Vic");
 
     const reply = await review(viewer);
 
@@ -116,8 +58,8 @@ describe("review status", () => {
   });
 
   test("cycle runs from draft to published", async () => {
-    const ada = await demoPerson("editor", "Ada");
-    const rita = await demoPerson("reviewer", "Rita");
+    const ada = await api.joinDemo("editor", "Ada");
+    const rita = await api.joinDemo("reviewer", "Rita");
 
     const requested = await act(ada, "request-review", "Ready for Q3");
     expect(requested.status).toBe(200);
@@ -152,13 +94,13 @@ describe("review status", () => {
       contentHash: approved.body.contentHash,
     });
     expect(events[1]).toMatchObject({ personId: rita.person.id, name: "Rita" });
-    expect(events[1].planSeq).toBe(server.storage.loadRoom("demo").lastSeq);
+    expect(events[1].planSeq).toBe(api.server.storage.loadRoom("demo").lastSeq);
     expect(new Date(events[2].at).toISOString()).toBe(events[2].at);
   });
 
   test("send-back needs a comment and returns to draft", async () => {
-    const ada = await demoPerson("editor", "Ada");
-    const rita = await demoPerson("reviewer", "Rita");
+    const ada = await api.joinDemo("editor", "Ada");
+    const rita = await api.joinDemo("reviewer", "Rita");
     await act(ada, "request-review");
 
     const bare = await act(rita, "send-back", "   ");
@@ -176,7 +118,7 @@ describe("review status", () => {
   });
 
   test("withdraw returns review to draft", async () => {
-    const ada = await demoPerson("editor", "Ada");
+    const ada = await api.joinDemo("editor", "Ada");
     await act(ada, "request-review");
 
     const withdrawn = await act(ada, "withdraw");
@@ -187,8 +129,8 @@ describe("review status", () => {
   });
 
   test("actions out of order are conflicts", async () => {
-    const ada = await demoPerson("editor", "Ada");
-    const rita = await demoPerson("reviewer", "Rita");
+    const ada = await api.joinDemo("editor", "Ada");
+    const rita = await api.joinDemo("reviewer", "Rita");
 
     const early = await act(rita, "approve");
     expect(early.status).toBe(409);
@@ -208,7 +150,7 @@ describe("review status", () => {
   });
 
   test("unknown action and long comment are invalid", async () => {
-    const ada = await demoPerson("editor", "Ada");
+    const ada = await api.joinDemo("editor", "Ada");
 
     const unknown = await act(ada, "reject");
     expect(unknown.status).toBe(400);
@@ -223,7 +165,7 @@ describe("review status", () => {
 
 describe("review advice", () => {
   test("publish advice fits each status", async () => {
-    const ada = await demoPerson("editor", "Ada");
+    const ada = await api.joinDemo("editor", "Ada");
 
     const draft = await act(ada, "publish");
     expect(draft.status).toBe(409);
@@ -241,8 +183,8 @@ describe("review advice", () => {
   });
 
   test("approve after approval explains", async () => {
-    const ada = await demoPerson("editor", "Ada");
-    const rita = await demoPerson("reviewer", "Rita");
+    const ada = await api.joinDemo("editor", "Ada");
+    const rita = await api.joinDemo("reviewer", "Rita");
     await act(ada, "request-review");
     await act(rita, "approve");
 
@@ -255,9 +197,9 @@ describe("review advice", () => {
   });
 
   test("array body asks for an object", async () => {
-    const ada = await demoPerson("editor", "Ada");
+    const ada = await api.joinDemo("editor", "Ada");
 
-    const reply = await call("POST", "/api/plans/demo/review", {
+    const reply = await api.call("POST", "/api/plans/demo/review", {
       token: ada.token,
       body: [{ action: "request-review" }],
     });
@@ -273,9 +215,9 @@ describe("review advice", () => {
   });
 
   test("body without action names the field", async () => {
-    const ada = await demoPerson("editor", "Ada");
+    const ada = await api.joinDemo("editor", "Ada");
 
-    const reply = await call("POST", "/api/plans/demo/review", {
+    const reply = await api.call("POST", "/api/plans/demo/review", {
       token: ada.token,
       body: { comment: "Please look" },
     });
@@ -289,8 +231,8 @@ describe("review advice", () => {
 
 describe("approval and content hash", () => {
   test("later edit voids approval until re-approved", async () => {
-    const ada = await demoPerson("editor", "Ada");
-    const rita = await demoPerson("reviewer", "Rita");
+    const ada = await api.joinDemo("editor", "Ada");
+    const rita = await api.joinDemo("reviewer", "Rita");
     const writer = await connect(ada);
     await act(ada, "request-review");
     const approved = await act(rita, "approve");
@@ -315,8 +257,8 @@ describe("approval and content hash", () => {
   });
 
   test("edit after publication voids it", async () => {
-    const ada = await demoPerson("editor", "Ada");
-    const rita = await demoPerson("reviewer", "Rita");
+    const ada = await api.joinDemo("editor", "Ada");
+    const rita = await api.joinDemo("reviewer", "Rita");
     const writer = await connect(ada);
     await act(ada, "request-review");
     await act(rita, "approve");
@@ -331,8 +273,8 @@ describe("approval and content hash", () => {
   });
 
   test("reverted edit gives approval back", async () => {
-    const ada = await demoPerson("editor", "Ada");
-    const rita = await demoPerson("reviewer", "Rita");
+    const ada = await api.joinDemo("editor", "Ada");
+    const rita = await api.joinDemo("reviewer", "Rita");
     const writer = await connect(ada);
     await act(ada, "request-review");
     const approved = await act(rita, "approve");
@@ -352,7 +294,7 @@ describe("approval and content hash", () => {
 
 describe("review roles", () => {
   test("editor cannot approve or send back", async () => {
-    const ada = await demoPerson("editor", "Ada");
+    const ada = await api.joinDemo("editor", "Ada");
     await act(ada, "request-review");
 
     const approve = await act(ada, "approve");
@@ -365,8 +307,8 @@ describe("review roles", () => {
   });
 
   test("reviewer cannot publish, request or withdraw", async () => {
-    const ada = await demoPerson("editor", "Ada");
-    const rita = await demoPerson("reviewer", "Rita");
+    const ada = await api.joinDemo("editor", "Ada");
+    const rita = await api.joinDemo("reviewer", "Rita");
     expect((await act(rita, "request-review")).status).toBe(403);
     await act(ada, "request-review");
     expect((await act(rita, "withdraw")).status).toBe(403);
@@ -381,13 +323,13 @@ describe("review roles", () => {
   });
 
   test("reviewer edit leaves approval valid", async () => {
-    const ada = await demoPerson("editor", "Ada");
-    const rita = await demoPerson("reviewer", "Rita");
+    const ada = await api.joinDemo("editor", "Ada");
+    const rita = await api.joinDemo("reviewer", "Rita");
     await act(ada, "request-review");
     const approved = await act(rita, "approve");
     const reviewer = await connect(rita);
     const writer = await connect(ada);
-    const dropped = nextEvent(server.events, "update-dropped");
+    const dropped = nextEvent(api.server.events, "update-dropped");
 
     reviewer.plan.assign(["01001"], "demo-west");
     expect(await dropped).toMatchObject({ room: "demo", role: "reviewer" });
@@ -396,14 +338,14 @@ describe("review roles", () => {
     await repaint(writer, "01011", "demo-east");
     await repaint(writer, "01011", null);
 
-    expect(serverPlan(server).territoryOf("01001")).toBe("demo-east");
+    expect(serverPlan(api.server).territoryOf("01001")).toBe("demo-east");
     const reply = await review(rita);
     expect(reply.body.contentHash).toBe(approved.body.contentHash);
     expect(reply.body.void).toBe(false);
   });
 
   test("viewer reads status but takes no action", async () => {
-    const vic = await demoPerson("viewer", "Vic");
+    const vic = await api.joinDemo("viewer", "Vic");
 
     for (const action of ["request-review", "approve", "publish"]) {
       const reply = await act(vic, action);
@@ -413,7 +355,7 @@ describe("review roles", () => {
   });
 
   test("review without token is unauthorized", async () => {
-    const reply = await call("GET", "/api/plans/demo/review");
+    const reply = await api.call("GET", "/api/plans/demo/review");
 
     expect(reply.status).toBe(401);
   });
@@ -421,9 +363,9 @@ describe("review roles", () => {
 
 describe("review log storage", () => {
   test("review_events rejects update and delete", async () => {
-    const ada = await demoPerson("editor", "Ada");
+    const ada = await api.joinDemo("editor", "Ada");
     await act(ada, "request-review");
-    const db = new Database(server.storage.file);
+    const db = new Database(api.server.storage.file);
 
     try {
       expect(() =>
@@ -439,13 +381,12 @@ describe("review log storage", () => {
   });
 
   test("status survives restart", async () => {
-    const ada = await demoPerson("editor", "Ada");
-    const rita = await demoPerson("reviewer", "Rita");
+    const ada = await api.joinDemo("editor", "Ada");
+    const rita = await api.joinDemo("reviewer", "Rita");
     await act(ada, "request-review");
     const approved = await act(rita, "approve");
 
-    await server.close();
-    server = await startTestServer(fixture);
+    await api.restart();
 
     const reply = await review(ada);
     expect(reply.status).toBe(200);

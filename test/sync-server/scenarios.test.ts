@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { PlanningDoc } from "../../model/doc/planning-doc.ts";
 import {
   entryChange,
@@ -8,75 +8,17 @@ import {
 } from "../../model/doc/planning-edits.ts";
 import { applyPlanningChanges } from "../../model/doc/planning-write.ts";
 import { loadPlanDoc } from "../../sync-server/plans.ts";
-import type { RunningServer } from "../../sync-server/server.ts";
 import { verifyToken } from "../../sync-server/tokens.ts";
+import { useApiServer } from "./api-suite.ts";
 import {
-  connectClient,
-  createFixture,
   nextEvent,
-  startTestServer,
   synced,
   testToken,
   until,
-  type Fixture,
   type TestClient,
 } from "./helpers.ts";
 
-let fixture: Fixture;
-let server: RunningServer;
-const clients: TestClient[] = [];
-
-beforeEach(async () => {
-  fixture = createFixture();
-  server = await startTestServer(fixture);
-});
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await server.close();
-  fixture.remove();
-});
-
-interface Reply {
-  status: number;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  body: any;
-}
-
-async function call(
-  method: string,
-  pathname: string,
-  options: { token?: string; body?: unknown } = {},
-): Promise<Reply> {
-  const headers: Record<string, string> = {};
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
-  if (options.body !== undefined) headers["content-type"] = "application/json";
-  const response = await fetch(`${server.url}${pathname}`, {
-    method,
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  return { status: response.status, body: await response.json() };
-}
-
-/** Joins the demo plan through its start link for `role`. */
-async function demoPerson(
-  role: "editor" | "reviewer" | "viewer",
-  name: string,
-): Promise<{ token: string; person: { id: string; name: string } }> {
-  const links = await server.demoLinks();
-  const url = links.find((link) => link.role === role)!.url;
-  const token = new URL(url).searchParams.get("token");
-  const reply = await call("POST", "/api/join", { body: { token, name } });
-  expect(reply.status).toBe(200);
-  return reply.body;
-}
-
-function connect(planId: string, token: string): TestClient {
-  const client = connectClient(server, planId, token);
-  clients.push(client);
-  return client;
-}
+const api = useApiServer();
 
 const FALLBACK_YEAR = 2027;
 
@@ -87,7 +29,7 @@ async function editPlanning(
   build: (planning: PlanningDoc) => PlanningChange[],
 ): Promise<void> {
   const stored = nextEvent<{ room: string }>(
-    server.events,
+    api.server.events,
     "update-stored",
     (event) => event.room === room,
   );
@@ -106,7 +48,7 @@ async function editPlanning(
  * copy must take them from the room's stored updates.
  */
 async function seedDemoPlanning(token: string): Promise<void> {
-  const editor = connect("demo", token);
+  const editor = api.connect("demo", token);
   await synced(editor);
   await editPlanning(editor, "demo", (planning) => [
     settingChange(planning, "fiscalYear", FALLBACK_YEAR),
@@ -128,9 +70,9 @@ async function seedDemoPlanning(token: string): Promise<void> {
 
 describe("POST /api/plans/<planId>/scenarios", () => {
   test("copies the plan for the same person", async () => {
-    const ada = await demoPerson("editor", "Ada");
+    const ada = await api.joinDemo("editor", "Ada");
 
-    const reply = await call("POST", "/api/plans/demo/scenarios", {
+    const reply = await api.call("POST", "/api/plans/demo/scenarios", {
       token: ada.token,
       body: { name: "  Demo, more hires  " },
     });
@@ -144,36 +86,36 @@ describe("POST /api/plans/<planId>/scenarios", () => {
     });
     const planId = reply.body.planId as string;
     expect(planId).toMatch(/^[a-z0-9]{10}$/);
-    const claims = await verifyToken(server.secret, reply.body.token);
+    const claims = await verifyToken(api.server.secret, reply.body.token);
     expect(claims).toMatchObject({
       sub: ada.person.id,
       plan: planId,
       role: "editor",
       kind: "person",
     });
-    expect(server.storage.getPlan(planId)).toMatchObject({
+    expect(api.server.storage.getPlan(planId)).toMatchObject({
       name: "Demo, more hires",
     });
-    expect(server.storage.people.get(planId, ada.person.id)).toMatchObject({
+    expect(api.server.storage.people.get(planId, ada.person.id)).toMatchObject({
       role: "editor",
       name: "Ada",
     });
   });
 
   test("client of the copy sees territories and planning", async () => {
-    const ada = await demoPerson("editor", "Ada");
+    const ada = await api.joinDemo("editor", "Ada");
     await seedDemoPlanning(ada.token);
-    const source = loadPlanDoc(server.storage, "demo");
+    const source = loadPlanDoc(api.server.storage, "demo");
     const sourcePlanning = new PlanningDoc(source.doc).read(FALLBACK_YEAR);
     expect(sourcePlanning.targets).toHaveLength(2);
     expect(sourcePlanning.roles.map((role) => role.id)).toEqual(["ae"]);
 
-    const reply = await call("POST", "/api/plans/demo/scenarios", {
+    const reply = await api.call("POST", "/api/plans/demo/scenarios", {
       token: ada.token,
       body: { name: "Copy" },
     });
     const planId = reply.body.planId as string;
-    const copy = connect(planId, reply.body.token);
+    const copy = api.connect(planId, reply.body.token);
     await synced(copy);
 
     expect(copy.plan.readMeta()).toMatchObject({
@@ -191,37 +133,37 @@ describe("POST /api/plans/<planId>/scenarios", () => {
   });
 
   test("copy includes edits the source room holds", async () => {
-    const ada = await demoPerson("editor", "Ada");
-    const original = connect("demo", ada.token);
+    const ada = await api.joinDemo("editor", "Ada");
+    const original = api.connect("demo", ada.token);
     await synced(original);
     const stored = nextEvent<{ room: string }>(
-      server.events,
+      api.server.events,
       "update-stored",
       (event) => event.room === "demo",
     );
     original.plan.assign(["06001"], "demo-east");
     await stored;
 
-    const reply = await call("POST", "/api/plans/demo/scenarios", {
+    const reply = await api.call("POST", "/api/plans/demo/scenarios", {
       token: ada.token,
       body: { name: "After the edit" },
     });
-    const copy = connect(reply.body.planId, reply.body.token);
+    const copy = api.connect(reply.body.planId, reply.body.token);
     await synced(copy);
 
     expect(copy.plan.territoryOf("06001")).toBe("demo-east");
   });
 
   test("edit in the copy does not reach the source", async () => {
-    const ada = await demoPerson("editor", "Ada");
+    const ada = await api.joinDemo("editor", "Ada");
     await seedDemoPlanning(ada.token);
-    const reply = await call("POST", "/api/plans/demo/scenarios", {
+    const reply = await api.call("POST", "/api/plans/demo/scenarios", {
       token: ada.token,
       body: { name: "Bigger Q1" },
     });
     const planId = reply.body.planId as string;
-    const original = connect("demo", ada.token);
-    const copy = connect(planId, reply.body.token);
+    const original = api.connect("demo", ada.token);
+    const copy = api.connect(planId, reply.body.token);
     await Promise.all([synced(original), synced(copy)]);
     const key = "Enterprise\nFY2027-Q1";
     expect(new PlanningDoc(original.doc).targets.get(key)).toBe("6000000.00");
@@ -230,7 +172,7 @@ describe("POST /api/plans/<planId>/scenarios", () => {
       targetChange(planning, "Enterprise", "FY2027-Q1", "9999999.00"),
     ]);
     // A second client of the copy proves the edit reached the server.
-    const second = connect(planId, reply.body.token);
+    const second = api.connect(planId, reply.body.token);
     await synced(second);
     await until(
       second.doc,
@@ -238,7 +180,7 @@ describe("POST /api/plans/<planId>/scenarios", () => {
     );
 
     expect(new PlanningDoc(original.doc).targets.get(key)).toBe("6000000.00");
-    const stillStored = loadPlanDoc(server.storage, "demo");
+    const stillStored = loadPlanDoc(api.server.storage, "demo");
     expect(new PlanningDoc(stillStored.doc).targets.get(key)).toBe(
       "6000000.00",
     );
@@ -247,10 +189,10 @@ describe("POST /api/plans/<planId>/scenarios", () => {
   test.each(["reviewer", "viewer"] as const)(
     "%s of the plan gets 403",
     async (role) => {
-      const rita = await demoPerson(role, "Rita");
-      const before = server.storage.listPlans().length;
+      const rita = await api.joinDemo(role, "Rita");
+      const before = api.server.storage.listPlans().length;
 
-      const reply = await call("POST", "/api/plans/demo/scenarios", {
+      const reply = await api.call("POST", "/api/plans/demo/scenarios", {
         token: rita.token,
         body: { name: "Not mine" },
       });
@@ -258,18 +200,18 @@ describe("POST /api/plans/<planId>/scenarios", () => {
       expect(reply.status).toBe(403);
       expect(reply.body.error.code).toBe("EDITOR_REQUIRED");
       expect(reply.body.error.message).toContain(role);
-      expect(server.storage.listPlans()).toHaveLength(before);
+      expect(api.server.storage.listPlans()).toHaveLength(before);
     },
   );
 
   test("editor of another plan gets 403", async () => {
-    const ada = await demoPerson("editor", "Ada");
-    const other = await call("POST", "/api/plans", {
+    const ada = await api.joinDemo("editor", "Ada");
+    const other = await api.call("POST", "/api/plans", {
       token: ada.token,
       body: { name: "Other" },
     });
 
-    const reply = await call("POST", "/api/plans/demo/scenarios", {
+    const reply = await api.call("POST", "/api/plans/demo/scenarios", {
       token: other.body.token,
       body: { name: "Wrong token" },
     });
@@ -285,22 +227,22 @@ describe("POST /api/plans/<planId>/scenarios", () => {
     ["a line break", { name: "Q3\nWest" }],
     ["not a string", { name: 7 }],
   ])("name that is %s gets 400", async (_case, body) => {
-    const ada = await demoPerson("editor", "Ada");
-    const before = server.storage.listPlans().length;
+    const ada = await api.joinDemo("editor", "Ada");
+    const before = api.server.storage.listPlans().length;
 
-    const reply = await call("POST", "/api/plans/demo/scenarios", {
+    const reply = await api.call("POST", "/api/plans/demo/scenarios", {
       token: ada.token,
       body,
     });
 
     expect(reply.status).toBe(400);
     expect(reply.body.error.code).toBe("PLAN_NAME_INVALID");
-    expect(server.storage.listPlans()).toHaveLength(before);
+    expect(api.server.storage.listPlans()).toHaveLength(before);
   });
 
   test("unknown plan gets 404", async () => {
-    const ada = await demoPerson("editor", "Ada");
-    const reply = await call("POST", "/api/plans/nosuchplan/scenarios", {
+    const ada = await api.joinDemo("editor", "Ada");
+    const reply = await api.call("POST", "/api/plans/nosuchplan/scenarios", {
       token: ada.token,
       body: { name: "Ghost" },
     });
@@ -309,7 +251,7 @@ describe("POST /api/plans/<planId>/scenarios", () => {
   });
 
   test("missing token gets 401", async () => {
-    const reply = await call("POST", "/api/plans/demo/scenarios", {
+    const reply = await api.call("POST", "/api/plans/demo/scenarios", {
       body: { name: "Anonymous" },
     });
     expect(reply.status).toBe(401);
@@ -317,7 +259,7 @@ describe("POST /api/plans/<planId>/scenarios", () => {
 
   test("invite token gets 401", async () => {
     const invite = await testToken("editor", { kind: "invite", name: "" });
-    const reply = await call("POST", "/api/plans/demo/scenarios", {
+    const reply = await api.call("POST", "/api/plans/demo/scenarios", {
       token: invite,
       body: { name: "X" },
     });

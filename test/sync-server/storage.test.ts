@@ -1,49 +1,11 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { loadPlanDoc } from "../../sync-server/plans.ts";
 import type { RunningServer } from "../../sync-server/server.ts";
 import { Storage } from "../../sync-server/storage.ts";
-import {
-  connectClient,
-  createFixture,
-  nextEvent,
-  serverPlan,
-  spawnServer,
-  startTestServer,
-  synced,
-  testToken,
-  until,
-  type Fixture,
-  type TestClient,
-} from "./helpers.ts";
+import { useApiServer } from "./api-suite.ts";
+import { nextEvent, serverPlan, spawnServer, until } from "./helpers.ts";
 
-let fixture: Fixture;
-let server: RunningServer | null;
-const clients: TestClient[] = [];
-
-beforeEach(() => {
-  fixture = createFixture();
-  server = null;
-});
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await server?.close();
-  fixture.remove();
-});
-
-async function editor(
-  target: { syncUrl: string },
-  sub?: string,
-): Promise<TestClient> {
-  const client = connectClient(
-    target,
-    "demo",
-    await testToken("editor", { sub }),
-  );
-  clients.push(client);
-  await synced(client);
-  return client;
-}
+const api = useApiServer({ startEachTest: false });
 
 async function untilSnapshot(
   running: RunningServer,
@@ -60,13 +22,13 @@ async function untilSnapshot(
 
 describe("storage", () => {
   test("failed write closes the writer, which resends later", async () => {
-    server = await startTestServer(fixture);
-    const writer = await editor(server, "writer");
-    const other = await editor(server, "other");
-    const watcher = await editor(server, "watcher");
-    const append = server.storage.appendUpdate.bind(server.storage);
+    await api.start();
+    const writer = await api.editor("demo", { sub: "writer" });
+    const other = await api.editor("demo", { sub: "other" });
+    const watcher = await api.editor("demo", { sub: "watcher" });
+    const append = api.server.storage.appendUpdate.bind(api.server.storage);
     const failing = vi
-      .spyOn(server.storage, "appendUpdate")
+      .spyOn(api.server.storage, "appendUpdate")
       .mockImplementation((room, update, personId) => {
         if (personId === "writer") throw new Error("disk I/O error");
         return append(room, update, personId);
@@ -84,22 +46,22 @@ describe("storage", () => {
       () => watcher.plan.territoryOf("01011") === "demo-east",
     );
     expect(watcher.plan.territoryOf("01009")).toBeNull();
-    expect(serverPlan(server).territoryOf("01009")).toBeNull();
+    expect(serverPlan(api.server).territoryOf("01009")).toBeNull();
 
     failing.mockRestore();
     await until(
       watcher.doc,
       () => watcher.plan.territoryOf("01009") === "demo-west",
     );
-    expect(server.storage.countUpdates("demo")).toBe(3);
+    expect(api.server.storage.countUpdates("demo")).toBe(3);
   });
 
   test("compaction writes a snapshot and keeps every update", async () => {
-    server = await startTestServer(fixture, { compactAfterUpdates: 4 });
-    const writer = await editor(server);
+    await api.start({ compactAfterUpdates: 4 });
+    const writer = await api.editor();
     const units = ["01009", "01011", "01013", "01015", "01017"];
     const lastStored = nextEvent<{ seq: number }>(
-      server.events,
+      api.server.events,
       "update-stored",
       (event) => event.seq === 6,
     );
@@ -107,22 +69,22 @@ describe("storage", () => {
     for (const unit of units) writer.plan.assign([unit], "demo-west");
     await lastStored;
     // A due snapshot waits until the room is idle, not in the update's path.
-    expect(server.storage.loadRoom("demo").snapshotSeq).toBe(0);
+    expect(api.server.storage.loadRoom("demo").snapshotSeq).toBe(0);
 
-    await untilSnapshot(server, 6);
-    const stored = server.storage.loadRoom("demo");
+    await untilSnapshot(api.server, 6);
+    const stored = api.server.storage.loadRoom("demo");
     expect(stored.snapshotSeq).toBe(6);
     expect(stored.updates).toHaveLength(0);
-    expect(server.storage.countUpdates("demo")).toBe(6);
-    const rebuilt = loadPlanDoc(server.storage, "demo");
+    expect(api.server.storage.countUpdates("demo")).toBe(6);
+    const rebuilt = loadPlanDoc(api.server.storage, "demo");
     for (const unit of units)
       expect(rebuilt.territoryOf(unit)).toBe("demo-west");
     expect(rebuilt.readAssignments()).toEqual(writer.plan.readAssignments());
   });
 
   test("busy room compacts at the backlog limit", async () => {
-    server = await startTestServer(fixture, { compactAfterUpdates: 2 });
-    const writer = await editor(server);
+    await api.start({ compactAfterUpdates: 2 });
+    const writer = await api.editor();
     // The plan's first update is seq 1, so seq 8 makes 4 × 2 since no snapshot.
     const units = [
       "01009",
@@ -134,7 +96,7 @@ describe("storage", () => {
       "01021",
     ];
     const backlogFull = nextEvent<{ seq: number }>(
-      server.events,
+      api.server.events,
       "update-stored",
       (event) => event.seq === 8,
     );
@@ -142,39 +104,38 @@ describe("storage", () => {
     for (const unit of units) writer.plan.assign([unit], "demo-west");
     await backlogFull;
 
-    expect(server.storage.loadRoom("demo").snapshotSeq).toBe(8);
-    const rebuilt = loadPlanDoc(server.storage, "demo");
+    expect(api.server.storage.loadRoom("demo").snapshotSeq).toBe(8);
+    const rebuilt = loadPlanDoc(api.server.storage, "demo");
     for (const unit of units)
       expect(rebuilt.territoryOf(unit)).toBe("demo-west");
   });
 
   test("room unload writes a due snapshot", async () => {
-    server = await startTestServer(fixture, { compactAfterUpdates: 2 });
-    const writer = await editor(server);
+    await api.start({ compactAfterUpdates: 2 });
+    const writer = await api.editor();
     const stored = nextEvent<{ seq: number }>(
-      server.events,
+      api.server.events,
       "update-stored",
       (event) => event.seq === 3,
     );
     writer.plan.assign(["01009"], "demo-west");
     writer.plan.assign(["01011"], "demo-west");
     await stored;
-    expect(server.storage.loadRoom("demo").snapshotSeq).toBe(0);
+    expect(api.server.storage.loadRoom("demo").snapshotSeq).toBe(0);
 
-    await server.close();
-    const reopened = Storage.open(fixture.dataDir);
+    await api.server.close();
+    const reopened = Storage.open(api.fixture.dataDir);
     try {
       expect(reopened.loadRoom("demo").snapshotSeq).toBe(3);
     } finally {
       reopened.close();
     }
-    server = null;
   });
 
   test("edit a peer saw survives a killed server", async () => {
-    const killed = await spawnServer(fixture);
-    const writer = await editor(killed);
-    const watcher = await editor(killed);
+    const killed = await spawnServer(api.fixture);
+    const writer = await api.editor("demo", { target: killed });
+    const watcher = await api.editor("demo", { target: killed });
 
     writer.plan.assign(["01009"], "demo-west");
     await until(
@@ -183,10 +144,10 @@ describe("storage", () => {
     );
     killed.child.kill("SIGKILL");
     expect((await killed.exited).signal).toBe("SIGKILL");
-    for (const client of clients.splice(0)) client.destroy();
+    api.destroyClients();
 
-    server = await startTestServer(fixture);
-    const reader = await editor(server);
+    await api.start();
+    const reader = await api.editor();
     expect(reader.plan.territoryOf("01009")).toBe("demo-west");
     expect(reader.plan.readTerritories()).toHaveLength(2);
   });

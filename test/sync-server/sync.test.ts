@@ -1,48 +1,22 @@
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import type { RunningServer } from "../../sync-server/server.ts";
+import { describe, expect, test } from "vitest";
 import * as Y from "yjs";
 import { loadPlanDoc } from "../../sync-server/plans.ts";
 import { Storage } from "../../sync-server/storage.ts";
+import { useApiServer } from "./api-suite.ts";
 import {
-  connectClient,
   serverPlan,
   untilServer,
-  createFixture,
-  startTestServer,
-  synced,
   territoryNames,
-  testToken,
   until,
   type Fixture,
   type TestClient,
 } from "./helpers.ts";
 
-let fixture: Fixture;
-let server: RunningServer | null;
-const clients: TestClient[] = [];
-
-beforeEach(() => {
-  fixture = createFixture();
-  server = null;
-});
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await server?.close();
-  fixture.remove();
-});
-
-async function editor(room = "demo"): Promise<TestClient> {
-  const client = connectClient(server!, room, await testToken("editor"));
-  clients.push(client);
-  await synced(client);
-  return client;
-}
+const api = useApiServer();
 
 describe("sync", () => {
   test("new client receives the seeded demo plan", async () => {
-    server = await startTestServer(fixture);
-    const client = await editor();
+    const client = await api.editor();
 
     expect(client.plan.readMeta()).toMatchObject({
       planId: "demo",
@@ -60,9 +34,8 @@ describe("sync", () => {
   });
 
   test("two clients converge", async () => {
-    server = await startTestServer(fixture);
-    const a = await editor();
-    const b = await editor();
+    const a = await api.editor();
+    const b = await api.editor();
 
     a.plan.assign(["01005"], "demo-west");
     b.plan.updateTerritory("demo-east", { name: "East Coast" });
@@ -76,9 +49,8 @@ describe("sync", () => {
   });
 
   test("concurrent paints of one unit pick one winner everywhere", async () => {
-    server = await startTestServer(fixture);
-    const a = await editor();
-    const b = await editor();
+    const a = await api.editor();
+    const b = await api.editor();
     const hasEditsOfBoth = (client: TestClient) => {
       const seen = Y.decodeStateVector(Y.encodeStateVector(client.doc));
       return seen.has(a.doc.clientID) && seen.has(b.doc.clientID);
@@ -92,12 +64,11 @@ describe("sync", () => {
     const winner = a.plan.territoryOf("01009");
     expect(winner).not.toBeNull();
     expect(b.plan.territoryOf("01009")).toBe(winner);
-    expect(serverPlan(server).territoryOf("01009")).toBe(winner);
+    expect(serverPlan(api.server).territoryOf("01009")).toBe(winner);
   });
 
   test("restart keeps edits without re-seeding or duplicating", async () => {
-    server = await startTestServer(fixture);
-    const a = await editor();
+    const a = await api.editor();
     a.plan.deleteTerritory("demo-west");
     const created = a.plan.createTerritory({
       name: "North",
@@ -109,43 +80,42 @@ describe("sync", () => {
     });
     a.plan.assign(["06001"], created);
     await untilServer(
-      server,
+      api.server,
       "demo",
       (plan) => plan.territoryOf("06001") === created,
     );
-    a.destroy();
-    clients.length = 0;
-    await server.close();
-
-    server = await startTestServer(fixture);
-    const b = await editor();
+    api.destroyClients();
+    await api.restart();
+    const b = await api.editor();
 
     expect(territoryNames(b.plan)).toEqual(["East", "North"]);
     expect(b.plan.territoryOf("06001")).toBe(created);
-    expect(server.storage.listPlans().map((plan) => plan.id)).toEqual(["demo"]);
+    expect(api.server.storage.listPlans().map((plan) => plan.id)).toEqual([
+      "demo",
+    ]);
   });
 
   test("restart never seeds the demo plan again", async () => {
-    server = await startTestServer(fixture);
-    await server.close();
-    const updatesAfterFirstStart = countStoredUpdates(fixture, "demo");
+    await api.server.close();
+    const updatesAfterFirstStart = countStoredUpdates(api.fixture, "demo");
     expect(updatesAfterFirstStart).toBe(1);
 
-    server = await startTestServer(fixture);
-    await server.close();
-    server = await startTestServer(fixture);
+    await api.start();
+    await api.server.close();
+    await api.start();
 
-    expect(server.storage.countUpdates("demo")).toBe(updatesAfterFirstStart);
-    expect(territoryNames(loadPlanDoc(server.storage, "demo"))).toEqual([
+    expect(api.server.storage.countUpdates("demo")).toBe(
+      updatesAfterFirstStart,
+    );
+    expect(territoryNames(loadPlanDoc(api.server.storage, "demo"))).toEqual([
       "East",
       "West",
     ]);
   });
 
   test("awareness is relayed between clients", async () => {
-    server = await startTestServer(fixture);
-    const a = await editor();
-    const b = await editor();
+    const a = await api.editor();
+    const b = await api.editor();
 
     a.provider.awareness.setLocalStateField("user", { name: "Ada" });
 
@@ -163,9 +133,8 @@ describe("sync", () => {
   });
 
   test("review room syncs its own document", async () => {
-    server = await startTestServer(fixture);
-    const a = await editor("demo.review");
-    const b = await editor("demo.review");
+    const a = await api.editor("demo.review");
+    const b = await api.editor("demo.review");
 
     a.doc.getMap("comments").set("c1", "Looks good");
 
@@ -173,7 +142,7 @@ describe("sync", () => {
       b.doc,
       () => b.doc.getMap("comments").get("c1") === "Looks good",
     );
-    expect(server.storage.countUpdates("demo.review")).toBe(1);
+    expect(api.server.storage.countUpdates("demo.review")).toBe(1);
     expect(b.doc.getMap("territories").size).toBe(0);
   });
 });

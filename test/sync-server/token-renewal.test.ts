@@ -1,18 +1,11 @@
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { MESSAGE_SYNC } from "../../sync-server/protocol.ts";
-import type { RunningServer } from "../../sync-server/server.ts";
+import { useApiServer } from "./api-suite.ts";
 import {
-  connectClient,
-  createFixture,
-  LogCapture,
-  rawClient,
-  roomUrl,
-  startTestServer,
   synced,
   TEST_SECRET,
   testToken,
   until,
-  type Fixture,
   type TestClient,
 } from "./helpers.ts";
 
@@ -20,36 +13,15 @@ import {
 // socket opens, and the page renews its person token before expiry with
 // POST /api/plans/<planId>/session, then uses it for the next connection.
 
-let fixture: Fixture;
-let server: RunningServer;
-let logs: LogCapture;
-const clients: TestClient[] = [];
-
-beforeEach(async () => {
-  fixture = createFixture();
-  logs = new LogCapture();
-  server = await startTestServer(fixture, {}, logs);
-});
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await server.close();
-  fixture.remove();
-});
-
+const api = useApiServer();
 async function join(): Promise<{ personId: string }> {
   const invite = await testToken("editor", { kind: "invite" });
-  const response = await fetch(`${server.url}/api/join`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ token: invite, name: "Ada" }),
-  });
-  const body = await response.json();
-  return { personId: body.person.id };
+  const joined = await api.joinWithInvite(invite, "Ada");
+  return { personId: joined.person.id };
 }
 
 async function renew(token: string): Promise<Response> {
-  return fetch(`${server.url}/api/plans/demo/session`, {
+  return fetch(`${api.server.url}/api/plans/demo/session`, {
     method: "POST",
     headers: { Authorization: `Bearer ${token}` },
   });
@@ -68,10 +40,8 @@ describe("token renewal", () => {
     const { personId } = await join();
     const expiresAt = Math.ceil(Date.now() / 1000) + 1;
     const shortToken = await testToken("editor", { sub: personId, expiresAt });
-    const writer = connectClient(server, "demo", shortToken);
-    clients.push(writer);
-    const watcher = connectClient(server, "demo", await testToken("viewer"));
-    clients.push(watcher);
+    const writer = api.connect("demo", shortToken);
+    const watcher = api.connect("demo", await testToken("viewer"));
     await synced(writer);
     await synced(watcher);
     const closes: number[] = [];
@@ -90,7 +60,7 @@ describe("token renewal", () => {
     );
     expect(writer.provider.wsconnected).toBe(true);
     expect(closes).toEqual([]);
-    const late = await rawClient(roomUrl(server, "demo", shortToken)).closed;
+    const late = await api.rawClient("demo", shortToken).closed;
     expect(late.code).toBe(4401);
     expect(late.reason).toMatch(/expired/);
   });
@@ -100,8 +70,7 @@ describe("token renewal", () => {
     const { personId } = await join();
     const expiresAt = Math.ceil(Date.now() / 1000) + 1;
     const shortToken = await testToken("editor", { sub: personId, expiresAt });
-    const writer = connectClient(server, "demo", shortToken);
-    clients.push(writer);
+    const writer = api.connect("demo", shortToken);
     await synced(writer);
     const response = await renew(shortToken);
     expect(response.status).toBe(200);
@@ -121,16 +90,15 @@ describe("token renewal", () => {
 
     // Then the renewed token opens it and the offline edit arrives
     await untilSynced(writer);
-    const watcher = connectClient(server, "demo", await testToken("viewer"));
-    clients.push(watcher);
+    const watcher = api.connect("demo", await testToken("viewer"));
     await until(
       watcher.doc,
       () => watcher.plan.territoryOf("01011") === "demo-east",
     );
     expect(writer.provider.wsconnected).toBe(true);
-    expect(logs.text()).not.toContain(shortToken);
-    expect(logs.text()).not.toContain(renewed.token);
-    expect(logs.text()).not.toContain(TEST_SECRET);
+    expect(api.logs.text()).not.toContain(shortToken);
+    expect(api.logs.text()).not.toContain(renewed.token);
+    expect(api.logs.text()).not.toContain(TEST_SECRET);
   });
 
   test("expired token cannot renew", async () => {
@@ -144,7 +112,7 @@ describe("token renewal", () => {
 
     expect(response.status).toBe(401);
     expect((await response.json()).error.code).toBe("TOKEN_EXPIRED");
-    expect(logs.text()).not.toContain(expired);
+    expect(api.logs.text()).not.toContain(expired);
   });
 
   test("renewed token opens the plan socket", async () => {
@@ -152,7 +120,7 @@ describe("token renewal", () => {
     const token = await testToken("editor", { sub: personId });
     const renewed = await (await renew(token)).json();
 
-    const client = rawClient(roomUrl(server, "demo", renewed.token));
+    const client = api.rawClient("demo", renewed.token);
     const first = await client.firstMessage;
     client.ws.close(1000);
 

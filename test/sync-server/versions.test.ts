@@ -1,98 +1,29 @@
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import * as Y from "yjs";
+import { describe, expect, test } from "vitest";
 import { PlanDoc } from "../../model/doc/plan-doc.ts";
 import { createPlan } from "../../sync-server/plans.ts";
-import type { RunningServer, StartOptions } from "../../sync-server/server.ts";
-import {
-  connectClient,
-  createFixture,
-  startTestServer,
-  synced,
-  untilServer,
-  type Fixture,
-  type TestClient,
-} from "./helpers.ts";
+import { useApiServer } from "./api-suite.ts";
+import { untilServer } from "./helpers.ts";
+import { fetchStateDoc } from "./plan-api.ts";
 
-let fixture: Fixture;
-let server: RunningServer;
-const clients: TestClient[] = [];
-
-beforeEach(() => {
-  fixture = createFixture();
-});
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await server.close();
-  fixture.remove();
-});
-
-interface Reply {
-  status: number;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  body: any;
-}
-
-/** Sends one API request with an optional Bearer token and JSON body. */
-async function call(
-  method: string,
-  pathname: string,
-  options: { token?: string; body?: unknown } = {},
-): Promise<Reply> {
-  const headers: Record<string, string> = {};
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
-  if (options.body !== undefined) headers["content-type"] = "application/json";
-  const response = await fetch(`${server.url}${pathname}`, {
-    method,
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  return { status: response.status, body: await response.json() };
-}
-
-/** Joins the demo plan through its start link for `role`. */
-async function demoPerson(
-  role: "editor" | "reviewer" | "viewer",
-  name: string,
-): Promise<{ token: string; person: { id: string; name: string } }> {
-  const links = await server.demoLinks();
-  const url = links.find((link) => link.role === role)!.url;
-  const token = new URL(url).searchParams.get("token");
-  const reply = await call("POST", "/api/join", { body: { token, name } });
-  expect(reply.status).toBe(200);
-  return reply.body;
-}
-
-async function connect(token: string): Promise<TestClient> {
-  const client = connectClient(server, "demo", token);
-  clients.push(client);
-  await synced(client);
-  return client;
-}
+const api = useApiServer({ startEachTest: false });
 
 /** Fetches a version's state and rebuilds it in a fresh document. */
 async function fetchVersionPlan(
   token: string,
   versionId: string,
 ): Promise<PlanDoc> {
-  const response = await fetch(
-    `${server.url}/api/plans/demo/versions/${versionId}/state`,
-    { headers: { authorization: `Bearer ${token}` } },
+  return new PlanDoc(
+    await fetchStateDoc(
+      api.server,
+      token,
+      `/api/plans/demo/versions/${versionId}/state`,
+    ),
   );
-  expect(response.status).toBe(200);
-  expect(response.headers.get("content-type")).toBe("application/octet-stream");
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, new Uint8Array(await response.arrayBuffer()));
-  return new PlanDoc(doc);
-}
-
-async function start(options: StartOptions = {}): Promise<void> {
-  server = await startTestServer(fixture, options);
 }
 
 async function untilSnapshotAfter(seq: number): Promise<void> {
   const deadline = Date.now() + 10_000;
-  while (server.storage.loadRoom("demo").snapshotSeq <= seq) {
+  while (api.server.storage.loadRoom("demo").snapshotSeq <= seq) {
     if (Date.now() > deadline) {
       throw new Error(`No snapshot of room demo after seq ${seq} within 10 s.`);
     }
@@ -102,9 +33,9 @@ async function untilSnapshotAfter(seq: number): Promise<void> {
 
 describe("plan versions", () => {
   test("version rebuilds plan after later edits", async () => {
-    await start();
-    const ada = await demoPerson("editor", "Ada");
-    const writer = await connect(ada.token);
+    await api.start();
+    const ada = await api.joinDemo("editor", "Ada");
+    const writer = await api.connectSynced("demo", ada.token);
     writer.plan.assign(["01009"], "demo-west");
     const north = writer.plan.createTerritory({
       name: "North",
@@ -114,12 +45,12 @@ describe("plan versions", () => {
       locked: false,
       kind: "territory",
     });
-    await untilServer(server, "demo", (plan) =>
+    await untilServer(api.server, "demo", (plan) =>
       plan.readTerritories().some((territory) => territory.id === north),
     );
     const saved = writer.plan.snapshot();
 
-    const created = await call("POST", "/api/plans/demo/versions", {
+    const created = await api.call("POST", "/api/plans/demo/versions", {
       token: ada.token,
       body: { name: "Before the East split", note: "Draft for review" },
     });
@@ -127,12 +58,12 @@ describe("plan versions", () => {
     expect(created.body.name).toBe("Before the East split");
     expect(created.body.note).toBe("Draft for review");
     expect(created.body.createdBy).toBe(ada.person.id);
-    expect(created.body.seq).toBe(server.storage.countUpdates("demo"));
+    expect(created.body.seq).toBe(api.server.storage.countUpdates("demo"));
 
     writer.plan.assign(["01009"], "demo-east");
     writer.plan.deleteTerritory(north);
     await untilServer(
-      server,
+      api.server,
       "demo",
       (plan) => plan.territoryOf("01009") === "demo-east",
     );
@@ -145,20 +76,20 @@ describe("plan versions", () => {
   });
 
   test("version starts from an earlier snapshot", async () => {
-    await start({ compactAfterUpdates: 2 });
-    const ada = await demoPerson("editor", "Ada");
-    const writer = await connect(ada.token);
+    await api.start({ compactAfterUpdates: 2 });
+    const ada = await api.joinDemo("editor", "Ada");
+    const writer = await api.connectSynced("demo", ada.token);
     for (const unit of ["01009", "01011", "01013"])
       writer.plan.assign([unit], "demo-west");
     await untilServer(
-      server,
+      api.server,
       "demo",
       (plan) => plan.territoryOf("01013") === "demo-west",
     );
     // A due snapshot is written once the room is idle, so wait for it.
     await untilSnapshotAfter(0);
     const saved = writer.plan.snapshot();
-    const created = await call("POST", "/api/plans/demo/versions", {
+    const created = await api.call("POST", "/api/plans/demo/versions", {
       token: ada.token,
       body: { name: "Three units west" },
     });
@@ -168,18 +99,19 @@ describe("plan versions", () => {
     for (const unit of ["01009", "01011", "01013", "01015"])
       writer.plan.assign([unit], "demo-east");
     await untilServer(
-      server,
+      api.server,
       "demo",
       (plan) => plan.territoryOf("01015") === "demo-east",
     );
     // Snapshots exist both before and after the version's seq, so the
     // rebuild must pick the earlier one and replay only up to the version.
     await untilSnapshotAfter(created.body.seq);
-    expect(server.storage.loadRoom("demo").snapshotSeq).toBeGreaterThan(
+    expect(api.server.storage.loadRoom("demo").snapshotSeq).toBeGreaterThan(
       created.body.seq,
     );
     expect(
-      server.storage.versions.readStateAt("demo", created.body.seq).snapshot,
+      api.server.storage.versions.readStateAt("demo", created.body.seq)
+        .snapshot,
     ).not.toBeNull();
 
     const rebuilt = await fetchVersionPlan(ada.token, created.body.id);
@@ -187,32 +119,30 @@ describe("plan versions", () => {
   });
 
   test("version survives server restart", async () => {
-    await start();
-    const ada = await demoPerson("editor", "Ada");
-    const writer = await connect(ada.token);
+    await api.start();
+    const ada = await api.joinDemo("editor", "Ada");
+    const writer = await api.connectSynced("demo", ada.token);
     writer.plan.assign(["01009"], "demo-west");
     await untilServer(
-      server,
+      api.server,
       "demo",
       (plan) => plan.territoryOf("01009") === "demo-west",
     );
     const saved = writer.plan.snapshot();
-    const created = await call("POST", "/api/plans/demo/versions", {
+    const created = await api.call("POST", "/api/plans/demo/versions", {
       token: ada.token,
       body: { name: "Kept across restarts" },
     });
     expect(created.status).toBe(201);
     writer.plan.assign(["01009"], "demo-east");
     await untilServer(
-      server,
+      api.server,
       "demo",
       (plan) => plan.territoryOf("01009") === "demo-east",
     );
-    for (const client of clients.splice(0)) client.destroy();
-    await server.close();
-
-    await start();
-    const listed = await call("GET", "/api/plans/demo/versions", {
+    api.destroyClients();
+    await api.restart();
+    const listed = await api.call("GET", "/api/plans/demo/versions", {
       token: ada.token,
     });
     expect(listed.status).toBe(200);
@@ -224,27 +154,27 @@ describe("plan versions", () => {
   test.each(["reviewer", "viewer"] as const)(
     "%s lists and reads but cannot save",
     async (role) => {
-      await start();
-      const ada = await demoPerson("editor", "Ada");
-      const reader = await demoPerson(role, "Rey");
-      const first = await call("POST", "/api/plans/demo/versions", {
+      await api.start();
+      const ada = await api.joinDemo("editor", "Ada");
+      const reader = await api.joinDemo(role, "Rey");
+      const first = await api.call("POST", "/api/plans/demo/versions", {
         token: ada.token,
         body: { name: "First" },
       });
-      const second = await call("POST", "/api/plans/demo/versions", {
+      const second = await api.call("POST", "/api/plans/demo/versions", {
         token: ada.token,
         body: { name: "Second" },
       });
       expect(second.status).toBe(201);
 
-      const rejected = await call("POST", "/api/plans/demo/versions", {
+      const rejected = await api.call("POST", "/api/plans/demo/versions", {
         token: reader.token,
         body: { name: "Mine" },
       });
       expect(rejected.status).toBe(403);
       expect(rejected.body.error.code).toBe("EDITOR_REQUIRED");
 
-      const listed = await call("GET", "/api/plans/demo/versions", {
+      const listed = await api.call("GET", "/api/plans/demo/versions", {
         token: reader.token,
       });
       expect(listed.status).toBe(200);
@@ -259,8 +189,8 @@ describe("plan versions", () => {
   );
 
   test("bad name or note is rejected", async () => {
-    await start();
-    const ada = await demoPerson("editor", "Ada");
+    await api.start();
+    const ada = await api.joinDemo("editor", "Ada");
     const cases: { body: unknown; code: string; mentions: string }[] = [
       { body: {}, code: "VERSION_NAME_INVALID", mentions: "null" },
       { body: { name: 7 }, code: "VERSION_NAME_INVALID", mentions: "7" },
@@ -302,7 +232,7 @@ describe("plan versions", () => {
       },
     ];
     for (const { body, code, mentions } of cases) {
-      const reply = await call("POST", "/api/plans/demo/versions", {
+      const reply = await api.call("POST", "/api/plans/demo/versions", {
         token: ada.token,
         body,
       });
@@ -311,32 +241,32 @@ describe("plan versions", () => {
       expect(reply.body.error.message).toContain(mentions);
     }
 
-    const atLimits = await call("POST", "/api/plans/demo/versions", {
+    const atLimits = await api.call("POST", "/api/plans/demo/versions", {
       token: ada.token,
       body: { name: "x".repeat(80), note: "n".repeat(2000) },
     });
     expect(atLimits.status).toBe(201);
-    const emojiAtLimit = await call("POST", "/api/plans/demo/versions", {
+    const emojiAtLimit = await api.call("POST", "/api/plans/demo/versions", {
       token: ada.token,
       body: { name: "\u{1F30E}".repeat(40) },
     });
     expect(emojiAtLimit.status).toBe(201);
-    const lineBreaks = await call("POST", "/api/plans/demo/versions", {
+    const lineBreaks = await api.call("POST", "/api/plans/demo/versions", {
       token: ada.token,
       body: { name: "Ok", note: "line one\r\nline two\nline three" },
     });
     expect(lineBreaks.status).toBe(201);
     expect(lineBreaks.body.note).toBe("line one\r\nline two\nline three");
-    const listed = await call("GET", "/api/plans/demo/versions", {
+    const listed = await api.call("GET", "/api/plans/demo/versions", {
       token: ada.token,
     });
     expect(listed.body.versions).toHaveLength(3);
   });
 
   test("unknown version is not found", async () => {
-    await start();
-    const ada = await demoPerson("editor", "Ada");
-    const reply = await call("GET", "/api/plans/demo/versions/nope/state", {
+    await api.start();
+    const ada = await api.joinDemo("editor", "Ada");
+    const reply = await api.call("GET", "/api/plans/demo/versions/nope/state", {
       token: ada.token,
     });
     expect(reply.status).toBe(404);
@@ -345,10 +275,10 @@ describe("plan versions", () => {
   });
 
   test("another plan's version is not found", async () => {
-    await start();
-    createPlan(server.storage, { planId: "other", name: "Other" });
-    const ada = await demoPerson("editor", "Ada");
-    const version = server.storage.versions.insert({
+    await api.start();
+    createPlan(api.server.storage, { planId: "other", name: "Other" });
+    const ada = await api.joinDemo("editor", "Ada");
+    const version = api.server.storage.versions.insert({
       id: "other-version",
       planId: "other",
       name: "Other plan",
@@ -356,16 +286,16 @@ describe("plan versions", () => {
       createdBy: "someone",
       createdAt: Date.now(),
     });
-    expect(server.storage.versions.get(version.id)?.planId).toBe("other");
+    expect(api.server.storage.versions.get(version.id)?.planId).toBe("other");
 
-    const reply = await call(
+    const reply = await api.call(
       "GET",
       `/api/plans/demo/versions/${version.id}/state`,
       { token: ada.token },
     );
     expect(reply.status).toBe(404);
     expect(reply.body.error.code).toBe("VERSION_NOT_FOUND");
-    const listed = await call("GET", "/api/plans/demo/versions", {
+    const listed = await api.call("GET", "/api/plans/demo/versions", {
       token: ada.token,
     });
     expect(listed.body.versions).toEqual([]);

@@ -1,43 +1,19 @@
 import * as Y from "yjs";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import type { RunningServer } from "../../../sync-server/server.ts";
-import {
-  connectClient,
-  createFixture,
-  startTestServer,
-  synced,
-  type Fixture,
-  type TestClient,
-} from "../helpers.ts";
+import { describe, expect, test, vi } from "vitest";
+import { PlanningDoc } from "../../../model/doc/planning-doc.ts";
+import { type TestClient } from "../helpers.ts";
 import {
   ANA,
   BEN,
   call,
-  importJanuaryDeals,
+  creatorToken,
   PAY_PLAN,
   payPath,
-  payTeam,
   send,
-  type PayTeam,
 } from "./pay-fixture.ts";
+import { usePayServer } from "./pay-suite.ts";
 
-let fixture: Fixture;
-let server: RunningServer;
-let team: PayTeam;
-const clients: TestClient[] = [];
-
-beforeEach(async () => {
-  fixture = createFixture();
-  server = await startTestServer(fixture);
-  team = await payTeam(server);
-  await importJanuaryDeals(server, team.admin);
-});
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await server.close();
-  fixture.remove();
-});
+const api = usePayServer();
 
 const JANUARY = "FY2027-M01";
 
@@ -48,7 +24,9 @@ interface Summary {
 }
 
 async function listFor(token: string): Promise<Summary[]> {
-  const reply = await call(server, "GET", payPath("/statements"), { token });
+  const reply = await call(api.server, "GET", payPath("/statements"), {
+    token,
+  });
   expect(reply.status).toBe(200);
   return reply.body.statements;
 }
@@ -59,7 +37,7 @@ function repsOf(statements: Summary[]): string[] {
 
 describe("statement visibility", () => {
   test("administrator sees every rep", async () => {
-    const statements = await listFor(team.admin);
+    const statements = await listFor(api.team.admin);
     expect(repsOf(statements)).toEqual([ANA, BEN]);
     expect(statements).toHaveLength(24);
     const january = statements.filter((s) => s.periodId === JANUARY);
@@ -70,8 +48,8 @@ describe("statement visibility", () => {
   });
 
   test("rep lists only their own statements", async () => {
-    const reply = await call(server, "GET", payPath("/statements"), {
-      token: team.ana,
+    const reply = await call(api.server, "GET", payPath("/statements"), {
+      token: api.team.ana,
     });
     expect(repsOf(reply.body.statements)).toEqual([ANA]);
     expect(reply.body.periods).toHaveLength(12);
@@ -79,8 +57,8 @@ describe("statement visibility", () => {
   });
 
   test("administrator gets the problems", async () => {
-    const reply = await call(server, "GET", payPath("/statements"), {
-      token: team.admin,
+    const reply = await call(api.server, "GET", payPath("/statements"), {
+      token: api.team.admin,
     });
     expect(reply.body.problems).toEqual([
       expect.stringContaining('Rep "rep-mia" has quotas but no comp plan'),
@@ -88,23 +66,23 @@ describe("statement visibility", () => {
   });
 
   test("manager sees exactly their team", async () => {
-    expect(repsOf(await listFor(team.mia))).toEqual([BEN]);
+    expect(repsOf(await listFor(api.team.mia))).toEqual([BEN]);
     const ben = await call(
-      server,
+      api.server,
       "GET",
       payPath(`/statements/${BEN}/${JANUARY}`),
       {
-        token: team.mia,
+        token: api.team.mia,
       },
     );
     expect(ben.status).toBe(200);
     expect(ben.body.statement.payable).toBe("3200.00");
     const ana = await call(
-      server,
+      api.server,
       "GET",
       payPath(`/statements/${ANA}/${JANUARY}`),
       {
-        token: team.mia,
+        token: api.team.mia,
       },
     );
     expect(ana.status).toBe(404);
@@ -112,19 +90,19 @@ describe("statement visibility", () => {
 
   test("rep gets 404 for another rep's statement", async () => {
     const other = await call(
-      server,
+      api.server,
       "GET",
       payPath(`/statements/${BEN}/${JANUARY}`),
       {
-        token: team.ana,
+        token: api.team.ana,
       },
     );
     const missing = await call(
-      server,
+      api.server,
       "GET",
       payPath(`/statements/rep-nobody/${JANUARY}`),
       {
-        token: team.ana,
+        token: api.team.ana,
       },
     );
     expect(other.status).toBe(404);
@@ -135,11 +113,11 @@ describe("statement visibility", () => {
 
   test("rep reads their own statement and its deals", async () => {
     const reply = await call(
-      server,
+      api.server,
       "GET",
       payPath(`/statements/${ANA}/${JANUARY}`),
       {
-        token: team.ana,
+        token: api.team.ana,
       },
     );
     expect(reply.status).toBe(200);
@@ -153,11 +131,11 @@ describe("statement visibility", () => {
 
   test("rep CSV holds only their lines", async () => {
     const response = await send(
-      server,
+      api.server,
       "GET",
       payPath(`/statements.csv?period=${JANUARY}`),
       {
-        token: team.ana,
+        token: api.team.ana,
       },
     );
     expect(response.status).toBe(200);
@@ -178,8 +156,8 @@ describe("statement visibility", () => {
   });
 
   test("administrator CSV holds every rep", async () => {
-    const response = await send(server, "GET", payPath("/statements.csv"), {
-      token: team.admin,
+    const response = await send(api.server, "GET", payPath("/statements.csv"), {
+      token: api.team.admin,
     });
     const rows = (await response.text()).trim().split("\r\n").slice(1);
     const payables = rows.filter((row) => row.includes(",payable,"));
@@ -189,13 +167,36 @@ describe("statement visibility", () => {
     );
   });
 
+  test("CSV escapes a formula rep name", async () => {
+    const editor = await api.connectSynced(PAY_PLAN, await creatorToken());
+    const formula = '=HYPERLINK("http://x","y")';
+    new PlanningDoc(editor.doc).reps.get(ANA)?.set("name", formula);
+
+    const escaped = `"'=HYPERLINK(""http://x"",""y"")"`;
+    await vi.waitFor(
+      async () => {
+        const response = await send(
+          api.server,
+          "GET",
+          payPath(`/statements.csv?period=${JANUARY}`),
+          { token: api.team.ana },
+        );
+        const rows = (await response.text()).split("\r\n");
+        expect(rows[1]).toBe(
+          `${ANA},${escaped},${JANUARY},draft,commission,Commission,6000.00`,
+        );
+      },
+      { timeout: 5_000, interval: 100 },
+    );
+  });
+
   test("CSV of unknown period gets 400", async () => {
     const reply = await call(
-      server,
+      api.server,
       "GET",
       payPath("/statements.csv?period=FY1999-M01"),
       {
-        token: team.admin,
+        token: api.team.admin,
       },
     );
     expect(reply.status).toBe(400);
@@ -204,11 +205,11 @@ describe("statement visibility", () => {
 
   test("what-if of another rep gets 404", async () => {
     const reply = await call(
-      server,
+      api.server,
       "POST",
       payPath(`/statements/${BEN}/${JANUARY}/what-if`),
       {
-        token: team.ana,
+        token: api.team.ana,
         body: {
           amount: "1000.00",
           product: "Platform",
@@ -222,11 +223,11 @@ describe("statement visibility", () => {
 
   test("what-if adds one deal to own statement", async () => {
     const reply = await call(
-      server,
+      api.server,
       "POST",
       payPath(`/statements/${BEN}/${JANUARY}/what-if`),
       {
-        token: team.ben,
+        token: api.team.ben,
         body: {
           amount: "20000.00",
           product: "Platform",
@@ -238,11 +239,11 @@ describe("statement visibility", () => {
     expect(reply.body.statement.credited.amount).toBe("52000.00");
     expect(reply.body.statement.payable).toBe("5700.00");
     const stored = await call(
-      server,
+      api.server,
       "GET",
       payPath(`/statements/${BEN}/${JANUARY}`),
       {
-        token: team.ben,
+        token: api.team.ben,
       },
     );
     expect(stored.body.statement.payable).toBe("3200.00");
@@ -250,11 +251,11 @@ describe("statement visibility", () => {
 
   test("what-if with bad input gets 400", async () => {
     const reply = await call(
-      server,
+      api.server,
       "POST",
       payPath(`/statements/${BEN}/${JANUARY}/what-if`),
       {
-        token: team.ben,
+        token: api.team.ben,
         body: { amount: "-5", product: "", closeDate: "2027-03-01" },
       },
     );
@@ -265,11 +266,11 @@ describe("statement visibility", () => {
 
   test("dispute routes hide other reps", async () => {
     const raised = await call(
-      server,
+      api.server,
       "POST",
       payPath(`/statements/${BEN}/${JANUARY}/disputes`),
       {
-        token: team.ben,
+        token: api.team.ben,
         body: {
           lineId: "commission",
           reason: "The EUR deal is missing a split.",
@@ -279,42 +280,42 @@ describe("statement visibility", () => {
     expect(raised.status).toBe(200);
 
     const onOther = await call(
-      server,
+      api.server,
       "POST",
       payPath(`/statements/${BEN}/${JANUARY}/disputes`),
       {
-        token: team.ana,
+        token: api.team.ana,
         body: { lineId: "commission", reason: "Mine too" },
       },
     );
     expect(onOther.status).toBe(404);
     const message = await call(
-      server,
+      api.server,
       "POST",
       payPath(`/disputes/${raised.body.id}/messages`),
       {
-        token: team.ana,
+        token: api.team.ana,
         body: { text: "Let me see" },
       },
     );
     expect(message.status).toBe(404);
     expect(message.body.error.code).toBe("DISPUTE_NOT_FOUND");
     const resolve = await call(
-      server,
+      api.server,
       "POST",
       payPath(`/disputes/${raised.body.id}/resolve`),
       {
-        token: team.ana,
+        token: api.team.ana,
         body: { outcome: "accepted", comment: "ok" },
       },
     );
     expect(resolve.status).toBe(403);
     const ownList = await call(
-      server,
+      api.server,
       "GET",
       payPath(`/statements/${ANA}/${JANUARY}`),
       {
-        token: team.ana,
+        token: api.team.ana,
       },
     );
     expect(ownList.body.disputes).toEqual([]);
@@ -329,24 +330,24 @@ function syncedText(client: TestClient): string {
 describe("synced documents", () => {
   test("carry no pay data", async () => {
     await call(
-      server,
+      api.server,
       "POST",
       payPath(`/statements/${BEN}/${JANUARY}/submit`),
       {
-        token: team.admin,
+        token: api.team.admin,
       },
     );
     await call(
-      server,
+      api.server,
       "POST",
       payPath(`/statements/${BEN}/${JANUARY}/disputes`),
       {
-        token: team.ben,
+        token: api.team.ben,
         body: { lineId: "commission", reason: "zz-dispute-reason" },
       },
     );
-    await call(server, "POST", payPath("/adjustments"), {
-      token: team.admin,
+    await call(api.server, "POST", payPath("/adjustments"), {
+      token: api.team.admin,
       body: {
         repId: BEN,
         periodId: JANUARY,
@@ -356,11 +357,9 @@ describe("synced documents", () => {
     });
 
     const rooms = [PAY_PLAN, `${PAY_PLAN}.review`];
-    for (const token of [team.ana, team.admin]) {
+    for (const token of [api.team.ana, api.team.admin]) {
       for (const room of rooms) {
-        const client = connectClient(server, room, token);
-        clients.push(client);
-        await synced(client);
+        const client = await api.connectSynced(room, token);
         const text = syncedText(client);
         if (room === PAY_PLAN) expect(text).toContain("Ben Okafor");
         for (const secret of [

@@ -1,46 +1,13 @@
 import path from "node:path";
 import Database from "better-sqlite3";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { PlanningDoc } from "../../../model/doc/planning-doc.ts";
 import { settingChange } from "../../../model/doc/planning-edits.ts";
-import type { RunningServer } from "../../../sync-server/server.ts";
-import {
-  connectClient,
-  createFixture,
-  startTestServer,
-  synced,
-  until,
-  type Fixture,
-  type TestClient,
-} from "../helpers.ts";
-import {
-  ANA,
-  BEN,
-  call,
-  importJanuaryDeals,
-  PAY_PLAN,
-  payPath,
-  payTeam,
-  type PayTeam,
-} from "./pay-fixture.ts";
+import { until } from "../helpers.ts";
+import { ANA, BEN, call, PAY_PLAN, payPath } from "./pay-fixture.ts";
+import { usePayServer } from "./pay-suite.ts";
 
-let fixture: Fixture;
-let server: RunningServer;
-let team: PayTeam;
-const clients: TestClient[] = [];
-
-beforeEach(async () => {
-  fixture = createFixture();
-  server = await startTestServer(fixture);
-  team = await payTeam(server);
-  await importJanuaryDeals(server, team.admin);
-});
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await server.close();
-  fixture.remove();
-});
+const api = usePayServer();
 
 const JANUARY = "FY2027-M01";
 const FEBRUARY = "FY2027-M02";
@@ -50,39 +17,40 @@ function statementPath(rep: string, period: string, action = ""): string {
 }
 
 function post(token: string, pathname: string, body: unknown = {}) {
-  return call(server, "POST", pathname, { token, body });
+  return call(api.server, "POST", pathname, { token, body });
 }
 
 function get(token: string, pathname: string) {
-  return call(server, "GET", pathname, { token });
+  return call(api.server, "GET", pathname, { token });
 }
 
 async function approveAnaJanuary(): Promise<void> {
   expect(
-    (await post(team.admin, statementPath(ANA, JANUARY, "/submit"))).status,
+    (await post(api.team.admin, statementPath(ANA, JANUARY, "/submit"))).status,
   ).toBe(200);
   expect(
-    (await post(team.admin, statementPath(ANA, JANUARY, "/approve"))).status,
+    (await post(api.team.admin, statementPath(ANA, JANUARY, "/approve")))
+      .status,
   ).toBe(200);
 }
 
 describe("submit and approve", () => {
   test("approval records who and when", async () => {
     const submitted = await post(
-      team.admin,
+      api.team.admin,
       statementPath(ANA, JANUARY, "/submit"),
     );
     expect(submitted.body.status).toBe("pending");
-    const pending = await get(team.ana, statementPath(ANA, JANUARY));
+    const pending = await get(api.team.ana, statementPath(ANA, JANUARY));
     expect(pending.body.status).toBe("pending");
     expect(pending.body.submittedAt).toBe(submitted.body.at);
 
     const approved = await post(
-      team.admin,
+      api.team.admin,
       statementPath(ANA, JANUARY, "/approve"),
     );
     expect(approved.status).toBe(200);
-    const reply = await get(team.ana, statementPath(ANA, JANUARY));
+    const reply = await get(api.team.ana, statementPath(ANA, JANUARY));
     expect(reply.body.status).toBe("approved");
     expect(reply.body.approvedAt).toBe(approved.body.at);
     expect(reply.body.approvedBy).toBe("person-creator");
@@ -91,11 +59,11 @@ describe("submit and approve", () => {
   });
 
   test("changed statement is void", async () => {
-    await post(team.admin, statementPath(ANA, JANUARY, "/submit"));
-    await post(team.admin, payPath("/deals"), {
+    await post(api.team.admin, statementPath(ANA, JANUARY, "/submit"));
+    await post(api.team.admin, payPath("/deals"), {
       csv: "id,account,amount,currency,close_date,product,owner,splits\nd-ana-9,acct-1,1000.00,USD,2027-01-30,Platform,rep-ana,rep-ana:100",
     });
-    const listed = await get(team.admin, payPath("/statements"));
+    const listed = await get(api.team.admin, payPath("/statements"));
     const ana = listed.body.statements.find(
       (s: { repId: string; periodId: string }) =>
         s.repId === ANA && s.periodId === JANUARY,
@@ -103,7 +71,7 @@ describe("submit and approve", () => {
     expect(ana.status).toBe("void");
 
     const approve = await post(
-      team.admin,
+      api.team.admin,
       statementPath(ANA, JANUARY, "/approve"),
     );
     expect(approve.status).toBe(409);
@@ -112,7 +80,7 @@ describe("submit and approve", () => {
 
   test("draft cannot be approved", async () => {
     const reply = await post(
-      team.admin,
+      api.team.admin,
       statementPath(ANA, JANUARY, "/approve"),
     );
     expect(reply.status).toBe(409);
@@ -122,27 +90,33 @@ describe("submit and approve", () => {
   test("approved statement cannot be submitted again", async () => {
     await approveAnaJanuary();
     const again = await post(
-      team.admin,
+      api.team.admin,
       statementPath(ANA, JANUARY, "/submit"),
     );
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe("STATEMENT_APPROVED");
     const approveAgain = await post(
-      team.admin,
+      api.team.admin,
       statementPath(ANA, JANUARY, "/approve"),
     );
     expect(approveAgain.status).toBe(409);
   });
 
   test("manager approves their team", async () => {
-    await post(team.admin, statementPath(BEN, JANUARY, "/submit"));
-    const own = await post(team.ben, statementPath(BEN, JANUARY, "/approve"));
+    await post(api.team.admin, statementPath(BEN, JANUARY, "/submit"));
+    const own = await post(
+      api.team.ben,
+      statementPath(BEN, JANUARY, "/approve"),
+    );
     expect(own.status).toBe(403);
     expect(own.body.error.code).toBe("APPROVER_REQUIRED");
-    const other = await post(team.ana, statementPath(BEN, JANUARY, "/approve"));
+    const other = await post(
+      api.team.ana,
+      statementPath(BEN, JANUARY, "/approve"),
+    );
     expect(other.status).toBe(404);
     const manager = await post(
-      team.mia,
+      api.team.mia,
       statementPath(BEN, JANUARY, "/approve"),
     );
     expect(manager.status).toBe(200);
@@ -150,7 +124,10 @@ describe("submit and approve", () => {
   });
 
   test("rep cannot submit", async () => {
-    const reply = await post(team.ana, statementPath(ANA, JANUARY, "/submit"));
+    const reply = await post(
+      api.team.ana,
+      statementPath(ANA, JANUARY, "/submit"),
+    );
     expect(reply.status).toBe(403);
     expect(reply.body.error.code).toBe("PAY_ADMIN_REQUIRED");
   });
@@ -159,13 +136,13 @@ describe("submit and approve", () => {
 describe("append-only tables", () => {
   test("UPDATE and DELETE fail in SQLite", async () => {
     await approveAnaJanuary();
-    await post(team.admin, payPath("/adjustments"), {
+    await post(api.team.admin, payPath("/adjustments"), {
       repId: BEN,
       periodId: JANUARY,
       amount: "10.00",
       reason: "Travel",
     });
-    const db = new Database(path.join(fixture.dataDir, "meridian.db"));
+    const db = new Database(path.join(api.fixture.dataDir, "meridian.db"));
     try {
       expect(() =>
         db.prepare("UPDATE pay_records SET digest = 'x'").run(),
@@ -195,26 +172,24 @@ describe("corrections", () => {
   test("approved statement stays frozen after a quota change", async () => {
     await approveAnaJanuary();
 
-    const editor = connectClient(server, PAY_PLAN, team.admin);
-    clients.push(editor);
-    await synced(editor);
+    const editor = await api.connectSynced(PAY_PLAN, api.team.admin);
     const planning = new PlanningDoc(editor.doc);
     editor.doc.transact(() =>
       settingChange(planning, "companyQuota", "2400000.00").write(planning),
     );
-    const live = server.rooms.get(PAY_PLAN)!;
+    const live = api.server.rooms.get(PAY_PLAN)!;
     await until(
       live.doc,
       () =>
         new PlanningDoc(live.doc).settings.get("companyQuota") === "2400000.00",
     );
 
-    const january = await get(team.ana, statementPath(ANA, JANUARY));
+    const january = await get(api.team.ana, statementPath(ANA, JANUARY));
     expect(january.body.status).toBe("approved");
     expect(january.body.statement.quota).toBe("50000.40");
     expect(january.body.statement.payable).toBe("6500.00");
 
-    const february = await get(team.ana, statementPath(ANA, FEBRUARY));
+    const february = await get(api.team.ana, statementPath(ANA, FEBRUARY));
     const correction = february.body.statement.adjustments.find(
       (line: { componentId: string }) =>
         line.componentId === `correction:${JANUARY}`,
@@ -224,7 +199,7 @@ describe("corrections", () => {
 
     // 10% commission on a 1,000.00 deal, on top of the same correction.
     const whatIf = await post(
-      team.ana,
+      api.team.ana,
       statementPath(ANA, FEBRUARY, "/what-if"),
       {
         amount: "1000.00",
@@ -240,7 +215,7 @@ describe("corrections", () => {
 describe("disputes", () => {
   async function raiseOnBen(): Promise<string> {
     const reply = await post(
-      team.ben,
+      api.team.ben,
       statementPath(BEN, JANUARY, "/disputes"),
       {
         lineId: "commission",
@@ -253,12 +228,16 @@ describe("disputes", () => {
 
   test("accepted dispute pays its adjustment", async () => {
     const id = await raiseOnBen();
-    const message = await post(team.mia, payPath(`/disputes/${id}/messages`), {
-      text: "I agree with Ben.",
-    });
+    const message = await post(
+      api.team.mia,
+      payPath(`/disputes/${id}/messages`),
+      {
+        text: "I agree with Ben.",
+      },
+    );
     expect(message.status).toBe(200);
     const resolved = await post(
-      team.admin,
+      api.team.admin,
       payPath(`/disputes/${id}/resolve`),
       {
         outcome: "accepted",
@@ -278,7 +257,7 @@ describe("disputes", () => {
       ["Cora Admin", "Rate corrected by hand."],
     ]);
 
-    const statement = await get(team.ben, statementPath(BEN, JANUARY));
+    const statement = await get(api.team.ben, statementPath(BEN, JANUARY));
     expect(statement.body.statement.payable).toBe("3400.00");
     expect(statement.body.disputes).toHaveLength(1);
     expect(statement.body.disputes[0].status).toBe("accepted");
@@ -286,39 +265,51 @@ describe("disputes", () => {
 
   test("resolved dispute stays closed", async () => {
     const id = await raiseOnBen();
-    await post(team.admin, payPath(`/disputes/${id}/resolve`), {
+    await post(api.team.admin, payPath(`/disputes/${id}/resolve`), {
       outcome: "rejected",
       comment: "The rate table is right.",
     });
-    const again = await post(team.admin, payPath(`/disputes/${id}/resolve`), {
-      outcome: "accepted",
-      comment: "Changed my mind.",
-      adjustment: "10.00",
-    });
+    const again = await post(
+      api.team.admin,
+      payPath(`/disputes/${id}/resolve`),
+      {
+        outcome: "accepted",
+        comment: "Changed my mind.",
+        adjustment: "10.00",
+      },
+    );
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe("DISPUTE_CLOSED");
-    const message = await post(team.ben, payPath(`/disputes/${id}/messages`), {
-      text: "Why?",
-    });
+    const message = await post(
+      api.team.ben,
+      payPath(`/disputes/${id}/messages`),
+      {
+        text: "Why?",
+      },
+    );
     expect(message.status).toBe(409);
-    const statement = await get(team.ben, statementPath(BEN, JANUARY));
+    const statement = await get(api.team.ben, statementPath(BEN, JANUARY));
     expect(statement.body.statement.payable).toBe("3200.00");
   });
 
   test("rejected dispute takes no adjustment", async () => {
     const id = await raiseOnBen();
-    const reply = await post(team.admin, payPath(`/disputes/${id}/resolve`), {
-      outcome: "rejected",
-      comment: "No.",
-      adjustment: "10.00",
-    });
+    const reply = await post(
+      api.team.admin,
+      payPath(`/disputes/${id}/resolve`),
+      {
+        outcome: "rejected",
+        comment: "No.",
+        adjustment: "10.00",
+      },
+    );
     expect(reply.status).toBe(400);
     expect(reply.body.error.code).toBe("ADJUSTMENT_INVALID");
   });
 
   test("manager cannot raise for the team", async () => {
     const reply = await post(
-      team.mia,
+      api.team.mia,
       statementPath(BEN, JANUARY, "/disputes"),
       {
         lineId: "commission",
@@ -331,7 +322,7 @@ describe("disputes", () => {
 
   test("unknown line gets 400", async () => {
     const reply = await post(
-      team.ben,
+      api.team.ben,
       statementPath(BEN, JANUARY, "/disputes"),
       {
         lineId: "nope",
@@ -347,7 +338,7 @@ describe("disputes", () => {
 describe("adjustments", () => {
   test("adjustment of an approved period lands in the next open one", async () => {
     await approveAnaJanuary();
-    const reply = await post(team.admin, payPath("/adjustments"), {
+    const reply = await post(api.team.admin, payPath("/adjustments"), {
       repId: ANA,
       periodId: JANUARY,
       amount: "-120.50",
@@ -360,9 +351,9 @@ describe("adjustments", () => {
       amount: "-120.50",
     });
 
-    const january = await get(team.ana, statementPath(ANA, JANUARY));
+    const january = await get(api.team.ana, statementPath(ANA, JANUARY));
     expect(january.body.statement.payable).toBe("6500.00");
-    const february = await get(team.ana, statementPath(ANA, FEBRUARY));
+    const february = await get(api.team.ana, statementPath(ANA, FEBRUARY));
     expect(february.body.statement.payable).toBe("-120.50");
   });
 
@@ -403,15 +394,15 @@ describe("adjustments", () => {
       ],
     ];
     for (const [body, code] of cases) {
-      const reply = await post(team.admin, payPath("/adjustments"), body);
+      const reply = await post(api.team.admin, payPath("/adjustments"), body);
       expect(reply.status, JSON.stringify(body)).toBe(400);
       expect(reply.body.error.code, JSON.stringify(body)).toBe(code);
     }
-    expect(server.storage.pay.ledger.adjustments(PAY_PLAN)).toEqual([]);
+    expect(api.server.storage.pay.ledger.adjustments(PAY_PLAN)).toEqual([]);
   });
 
   test("rep cannot enter adjustments", async () => {
-    const reply = await post(team.ana, payPath("/adjustments"), {
+    const reply = await post(api.team.ana, payPath("/adjustments"), {
       repId: ANA,
       periodId: JANUARY,
       amount: "1000.00",

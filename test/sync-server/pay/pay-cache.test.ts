@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { afterEach, describe, expect, test, vi } from "vitest";
 import { setDatasetHash } from "../../../model/doc/datasets.ts";
 import { IncentivesDoc } from "../../../model/doc/incentives-doc.ts";
 import { setCreditingRule } from "../../../model/doc/incentives-edits.ts";
@@ -11,43 +11,13 @@ import { parseMoney, toCents } from "../../../model/money.ts";
 import { computePay } from "../../../sync-server/pay/compute.ts";
 import { DatasetStore } from "../../../sync-server/datasets.ts";
 import { UploadedDatasetStore } from "../../../sync-server/uploaded-datasets.ts";
-import type { RunningServer } from "../../../sync-server/server.ts";
-import {
-  connectClient,
-  createFixture,
-  startTestServer,
-  synced,
-  untilServer,
-  type Fixture,
-  type TestClient,
-} from "../helpers.ts";
-import {
-  ANA,
-  BEN,
-  call,
-  importJanuaryDeals,
-  PAY_PLAN,
-  payPath,
-  payTeam,
-  type PayTeam,
-} from "./pay-fixture.ts";
+import { untilServer, type TestClient } from "../helpers.ts";
+import { ANA, BEN, call, PAY_PLAN, payPath } from "./pay-fixture.ts";
+import { usePayServer } from "./pay-suite.ts";
 
-let fixture: Fixture;
-let server: RunningServer;
-let team: PayTeam;
-const clients: TestClient[] = [];
+const api = usePayServer();
 
-beforeEach(async () => {
-  fixture = createFixture();
-  server = await startTestServer(fixture);
-  team = await payTeam(server);
-  await importJanuaryDeals(server, team.admin);
-});
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await server.close();
-  fixture.remove();
+afterEach(() => {
   vi.useRealTimers();
 });
 
@@ -62,8 +32,8 @@ interface Figures {
 
 /** Figures of one rep's January statement, read through the API. */
 async function january(repId: string): Promise<Figures> {
-  const reply = await call(server, "GET", payPath("/statements"), {
-    token: team.admin,
+  const reply = await call(api.server, "GET", payPath("/statements"), {
+    token: api.team.admin,
   });
   expect(reply.status).toBe(200);
   const row = reply.body.statements.find(
@@ -85,40 +55,37 @@ function cents(amount: string): number {
 /** Computes the plan's pay in this process, as a pay request does. */
 function computeDirect() {
   return computePay(
-    server.storage,
+    api.server.storage,
     {
-      datasets: new DatasetStore(server.config.publicDataDir),
+      datasets: new DatasetStore(api.server.config.publicDataDir),
       uploads: new UploadedDatasetStore(
-        path.join(server.config.dataDir, "datasets"),
+        path.join(api.server.config.dataDir, "datasets"),
       ),
     },
     PAY_PLAN,
   );
 }
 
-async function editor(): Promise<TestClient> {
-  const client = connectClient(server, PAY_PLAN, team.admin);
-  clients.push(client);
-  await synced(client);
-  return client;
+function editor(): Promise<TestClient> {
+  return api.connectSynced(PAY_PLAN, api.team.admin);
 }
 
 /** Uploads an accounts dataset the way an accounts import stores one, and returns its sha256. */
 function uploadAccounts(accounts: object[]): string {
   const bytes = Buffer.from(JSON.stringify({ accounts }));
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const uploads = path.join(server.config.dataDir, "datasets");
+  const uploads = path.join(api.server.config.dataDir, "datasets");
   fs.writeFileSync(path.join(uploads, `${sha256}.json`), bytes);
   return sha256;
 }
 
 describe("pay cache", () => {
   test("repeat read returns equal figures", async () => {
-    const first = await call(server, "GET", payPath("/statements"), {
-      token: team.admin,
+    const first = await call(api.server, "GET", payPath("/statements"), {
+      token: api.team.admin,
     });
-    const second = await call(server, "GET", payPath("/statements"), {
-      token: team.admin,
+    const second = await call(api.server, "GET", payPath("/statements"), {
+      token: api.team.admin,
     });
     expect(second.body).toEqual(first.body);
     expect(first.body.statements.length).toBeGreaterThan(0);
@@ -138,7 +105,7 @@ describe("pay cache", () => {
       settingChange(planning, "companyQuota", "2400000.00").write(planning),
     );
     await untilServer(
-      server,
+      api.server,
       PAY_PLAN,
       (plan) =>
         new PlanningDoc(plan.doc).settings.get("companyQuota") === "2400000.00",
@@ -149,8 +116,8 @@ describe("pay cache", () => {
 
   test("deal import recomputes", async () => {
     const before = await january(ANA);
-    const reply = await call(server, "POST", payPath("/deals"), {
-      token: team.admin,
+    const reply = await call(api.server, "POST", payPath("/deals"), {
+      token: api.team.admin,
       body: {
         csv: [
           "id,account,amount,currency,close_date,product,owner,splits",
@@ -167,10 +134,10 @@ describe("pay cache", () => {
   test("ledger record recomputes", async () => {
     expect((await january(ANA)).status).toBe("draft");
     const reply = await call(
-      server,
+      api.server,
       "POST",
       payPath(`/statements/${ANA}/${JANUARY}/submit`),
-      { token: team.admin, body: {} },
+      { token: api.team.admin, body: {} },
     );
     expect(reply.status).toBe(200);
 
@@ -179,8 +146,8 @@ describe("pay cache", () => {
 
   test("adjustment recomputes", async () => {
     const before = await january(ANA);
-    const reply = await call(server, "POST", payPath("/adjustments"), {
-      token: team.admin,
+    const reply = await call(api.server, "POST", payPath("/adjustments"), {
+      token: api.team.admin,
       body: {
         repId: ANA,
         periodId: JANUARY,
@@ -202,7 +169,7 @@ describe("pay cache", () => {
       effectiveFrom: null,
       effectiveTo: null,
     });
-    await untilServer(server, PAY_PLAN, (plan) =>
+    await untilServer(api.server, PAY_PLAN, (plan) =>
       new IncentivesDoc(plan.doc)
         .read()
         .creditingRules.some((rule) => rule.id === "by-territory"),
@@ -216,7 +183,7 @@ describe("pay cache", () => {
     ]);
     setDatasetHash(client.plan, "accounts", sha256);
     await untilServer(
-      server,
+      api.server,
       PAY_PLAN,
       (plan) => plan.readMeta().datasets.accounts === sha256,
     );
