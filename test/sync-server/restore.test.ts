@@ -1,61 +1,40 @@
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import * as Y from "yjs";
 import { planContentHash } from "../../model/doc/plan-content.ts";
 import { PlanDoc } from "../../model/doc/plan-doc.ts";
 import { restorePlanState } from "../../model/doc/restore.ts";
-import type { RunningServer } from "../../sync-server/server.ts";
-import {
-  connectClient,
-  createFixture,
-  serverPlan,
-  startTestServer,
-  synced,
-  until,
-  untilServer,
-  type Fixture,
-  type TestClient,
-} from "./helpers.ts";
+import { serverPlan, until, untilServer, type TestClient } from "./helpers.ts";
+import { useApiServer } from "./api-suite.ts";
 import { callApi, fetchStateDoc, joinDemo } from "./plan-api.ts";
 
-let fixture: Fixture;
-let server: RunningServer;
-const clients: TestClient[] = [];
+const api = useApiServer();
 
-beforeEach(async () => {
-  fixture = createFixture();
-  server = await startTestServer(fixture);
-});
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await server.close();
-  fixture.remove();
-});
-
-async function connect(token: string): Promise<TestClient> {
-  const client = connectClient(server, "demo", token);
-  clients.push(client);
-  await synced(client);
-  return client;
+function connect(token: string): Promise<TestClient> {
+  return api.connectSynced("demo", token);
 }
 
 describe("restore a version", () => {
   test("editor restores a version through sync", async () => {
     // Given a saved version and later edits by an editor
-    const ada = await joinDemo(server, "editor", "Ada");
-    const bob = await joinDemo(server, "editor", "Bob");
+    const ada = await joinDemo(api.server, "editor", "Ada");
+    const bob = await joinDemo(api.server, "editor", "Bob");
     const editor = await connect(ada.token);
     const peer = await connect(bob.token);
     editor.plan.assign(["01009"], "demo-west");
     await untilServer(
-      server,
+      api.server,
       "demo",
       (plan) => plan.territoryOf("01009") === "demo-west",
     );
-    const saved = await callApi(server, "POST", "/api/plans/demo/versions", {
-      token: ada.token,
-      body: { name: "Before the split" },
-    });
+    const saved = await callApi(
+      api.server,
+      "POST",
+      "/api/plans/demo/versions",
+      {
+        token: ada.token,
+        body: { name: "Before the split" },
+      },
+    );
     expect(saved.status).toBe(201);
     const north = peer.plan.createTerritory({
       name: "North",
@@ -67,16 +46,16 @@ describe("restore a version", () => {
     });
     peer.plan.assign(["01009", "01011"], north);
     await untilServer(
-      server,
+      api.server,
       "demo",
       (plan) => plan.territoryOf("01011") === north,
     );
-    const seqBeforeRestore = server.storage.countUpdates("demo");
+    const seqBeforeRestore = api.server.storage.countUpdates("demo");
 
     // When the editor restores the version on their own document
     const version = new PlanDoc(
       await fetchStateDoc(
-        server,
+        api.server,
         ada.token,
         `/api/plans/demo/versions/${saved.body.id}/state`,
       ),
@@ -88,13 +67,13 @@ describe("restore a version", () => {
     );
     restorePlanState(editor.doc, version.doc, origin);
     await untilServer(
-      server,
+      api.server,
       "demo",
       (plan) => plan.readTerritory(north) === null,
     );
 
-    // Then the server and the peer hold the version's content
-    const restored = serverPlan(server);
+    // Then the api.server and the peer hold the version's content
+    const restored = serverPlan(api.server);
     expect(restored.readTerritories()).toEqual(version.readTerritories());
     expect(restored.readAssignments()).toEqual(version.readAssignments());
     expect(restored.readOverrides()).toEqual(version.readOverrides());
@@ -103,12 +82,12 @@ describe("restore a version", () => {
     expect(peer.plan.readAssignments()).toEqual(version.readAssignments());
 
     // And history keeps every update, so the edits before it still rebuild
-    expect(server.storage.countUpdates("demo")).toBeGreaterThan(
+    expect(api.server.storage.countUpdates("demo")).toBeGreaterThan(
       seqBeforeRestore,
     );
     const before = new PlanDoc(
       await fetchStateDoc(
-        server,
+        api.server,
         ada.token,
         `/api/plans/demo/timeline/${seqBeforeRestore}/state`,
       ),
@@ -119,10 +98,10 @@ describe("restore a version", () => {
     expect(undoManager.undoStack).toHaveLength(1);
     undoManager.undo();
     await untilServer(
-      server,
+      api.server,
       "demo",
       (plan) => plan.territoryOf("01011") === north,
     );
-    expect(serverPlan(server).territoryOf("01009")).toBe(north);
+    expect(serverPlan(api.server).territoryOf("01009")).toBe(north);
   });
 });

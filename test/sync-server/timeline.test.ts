@@ -1,41 +1,17 @@
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { PlanDoc } from "../../model/doc/plan-doc.ts";
-import type { RunningServer } from "../../sync-server/server.ts";
 import { thinPoints } from "../../sync-server/timeline-points.ts";
-import {
-  connectClient,
-  createFixture,
-  startTestServer,
-  synced,
-  untilServer,
-  type Fixture,
-  type TestClient,
-} from "./helpers.ts";
+import { untilServer, type TestClient } from "./helpers.ts";
+import { useApiServer } from "./api-suite.ts";
 import { callApi, fetchStateDoc, joinDemo } from "./plan-api.ts";
 
-let fixture: Fixture;
-let server: RunningServer;
-const clients: TestClient[] = [];
+const api = useApiServer();
 
-beforeEach(async () => {
-  fixture = createFixture();
-  server = await startTestServer(fixture);
-});
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await server.close();
-  fixture.remove();
-});
-
-async function connect(token: string): Promise<TestClient> {
-  const client = connectClient(server, "demo", token);
-  clients.push(client);
-  await synced(client);
-  return client;
+function connect(token: string): Promise<TestClient> {
+  return api.connectSynced("demo", token);
 }
 
-/** Assigns a unit and waits until the server stored it; returns the room's last seq. */
+/** Assigns a unit and waits until the api.server stored it; returns the room's last seq. */
 async function paint(
   client: TestClient,
   unitId: string,
@@ -43,21 +19,21 @@ async function paint(
 ): Promise<number> {
   client.plan.assign([unitId], territoryId);
   await untilServer(
-    server,
+    api.server,
     "demo",
     (plan) => plan.territoryOf(unitId) === territoryId,
   );
-  return server.storage.countUpdates("demo");
+  return api.server.storage.countUpdates("demo");
 }
 
 describe("plan timeline", () => {
   test("lists every update with who sent it", async () => {
-    const ada = await joinDemo(server, "editor", "Ada");
+    const ada = await joinDemo(api.server, "editor", "Ada");
     const writer = await connect(ada.token);
     const firstSeq = await paint(writer, "01009", "demo-west");
     const lastSeq = await paint(writer, "01011", "demo-east");
 
-    const reply = await callApi(server, "GET", "/api/plans/demo/timeline", {
+    const reply = await callApi(api.server, "GET", "/api/plans/demo/timeline", {
       token: ada.token,
     });
 
@@ -74,15 +50,15 @@ describe("plan timeline", () => {
   });
 
   test("state at seq rebuilds plan", async () => {
-    const ada = await joinDemo(server, "editor", "Ada");
-    const rey = await joinDemo(server, "viewer", "Rey");
+    const ada = await joinDemo(api.server, "editor", "Ada");
+    const rey = await joinDemo(api.server, "viewer", "Rey");
     const writer = await connect(ada.token);
     const westSeq = await paint(writer, "01009", "demo-west");
     const westPlan = writer.plan.snapshot();
     await paint(writer, "01009", "demo-east");
 
     const doc = await fetchStateDoc(
-      server,
+      api.server,
       rey.token,
       `/api/plans/demo/timeline/${westSeq}/state`,
     );
@@ -93,7 +69,7 @@ describe("plan timeline", () => {
   });
 
   test("thins long history but keeps versions", async () => {
-    const ada = await joinDemo(server, "editor", "Ada");
+    const ada = await joinDemo(api.server, "editor", "Ada");
     const writer = await connect(ada.token);
     const units = Array.from({ length: 450 }, (_, i) =>
       String(10001 + i * 2).padStart(5, "0"),
@@ -101,17 +77,22 @@ describe("plan timeline", () => {
     for (const unit of units.slice(0, 137))
       writer.plan.assign([unit], "demo-west");
     await paint(writer, units[137], "demo-west");
-    const saved = await callApi(server, "POST", "/api/plans/demo/versions", {
-      token: ada.token,
-      body: { name: "Mid-way" },
-    });
+    const saved = await callApi(
+      api.server,
+      "POST",
+      "/api/plans/demo/versions",
+      {
+        token: ada.token,
+        body: { name: "Mid-way" },
+      },
+    );
     expect(saved.status).toBe(201);
     for (const unit of units.slice(138, -1))
       writer.plan.assign([unit], "demo-east");
     const lastSeq = await paint(writer, units.at(-1)!, "demo-east");
     expect(lastSeq).toBeGreaterThan(450);
 
-    const reply = await callApi(server, "GET", "/api/plans/demo/timeline", {
+    const reply = await callApi(api.server, "GET", "/api/plans/demo/timeline", {
       token: ada.token,
     });
 
@@ -126,8 +107,8 @@ describe("plan timeline", () => {
   });
 
   test("rejects bad seqs and strangers", async () => {
-    const ada = await joinDemo(server, "editor", "Ada");
-    const lastSeq = server.storage.countUpdates("demo");
+    const ada = await joinDemo(api.server, "editor", "Ada");
+    const lastSeq = api.server.storage.countUpdates("demo");
     const cases = [
       { seq: "abc", status: 400, code: "SEQ_INVALID" },
       { seq: "0", status: 400, code: "SEQ_INVALID" },
@@ -135,7 +116,7 @@ describe("plan timeline", () => {
     ];
     for (const { seq, status, code } of cases) {
       const reply = await callApi(
-        server,
+        api.server,
         "GET",
         `/api/plans/demo/timeline/${seq}/state`,
         { token: ada.token },
@@ -144,7 +125,11 @@ describe("plan timeline", () => {
       expect(reply.body.error.code, seq).toBe(code);
     }
 
-    const anonymous = await callApi(server, "GET", "/api/plans/demo/timeline");
+    const anonymous = await callApi(
+      api.server,
+      "GET",
+      "/api/plans/demo/timeline",
+    );
     expect(anonymous.status).toBe(401);
   });
 });
