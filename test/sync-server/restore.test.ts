@@ -72,7 +72,7 @@ describe("restore a version", () => {
       (plan) => plan.readTerritory(north) === null,
     );
 
-    // Then the api.server and the peer hold the version's content
+    // Then the server and the peer hold the version's content
     const restored = serverPlan(api.server);
     expect(restored.readTerritories()).toEqual(version.readTerritories());
     expect(restored.readAssignments()).toEqual(version.readAssignments());

@@ -11,7 +11,7 @@ function connect(token: string): Promise<TestClient> {
   return api.connectSynced("demo", token);
 }
 
-/** Assigns a unit and waits until the api.server stored it; returns the room's last seq. */
+/** Assigns a unit and waits until the server stored it; returns the room's last seq. */
 async function paint(
   client: TestClient,
   unitId: string,
