@@ -1,22 +1,14 @@
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
-import { runCli } from "./run-cli.ts";
+import { describe, expect, test, vi } from "vitest";
+import { useTempDir } from "./cli-fixture.ts";
+import { CLI_TEST_TIMEOUT_MS, runCli } from "./run-cli.ts";
 
-// Each run starts Node with tsx, about a second on a 2-core machine.
-vi.setConfig({ testTimeout: 60_000 });
+vi.setConfig({ testTimeout: CLI_TEST_TIMEOUT_MS });
 
-let dir: string;
-
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "meridian-balance-"));
-});
-
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const dir = useTempDir("meridian-balance-", "file");
 
 /** Runs `meridian balance` with the options and returns the result and the CSV rows it wrote. */
-function balance(args: string[], out = path.join(dir, "out.csv")) {
+function balance(args: string[], out = dir.file("out.csv")) {
   fs.rmSync(out, { force: true });
   const result = runCli(["balance", ...args, "--out", out]);
   const csv = fs.existsSync(out) ? fs.readFileSync(out, "utf8") : null;
@@ -71,10 +63,10 @@ describe("meridian balance", () => {
   });
 
   test("same seed writes the same file; FIPS code works too", () => {
-    const first = balance(colorado, path.join(dir, "first.csv"));
+    const first = balance(colorado, dir.file("first.csv"));
     const byFips = balance(
       ["--state", "08", ...colorado.slice(2)],
-      path.join(dir, "second.csv"),
+      dir.file("second.csv"),
     );
     expect(byFips.status).toBe(0);
     expect(byFips.csv).toBe(first.csv);
@@ -114,7 +106,7 @@ describe("meridian balance", () => {
   });
 
   test("repairing a balanced design moves no unit", () => {
-    const start = balance(colorado, path.join(dir, "start.csv"));
+    const start = balance(colorado, dir.file("start.csv"));
     const result = balance([
       ...colorado,
       "--mode",
@@ -129,7 +121,7 @@ describe("meridian balance", () => {
   });
 
   test("repairing an edited design keeps names and moves few units", () => {
-    const start = balance(colorado, path.join(dir, "named.csv"));
+    const start = balance(colorado, dir.file("named.csv"));
     const names: Record<string, string> = {
       T1: "North",
       T2: "South",
@@ -140,7 +132,7 @@ describe("meridian balance", () => {
     const edited = rows(start.csv!).map(([unitId, t]) => [unitId, names[t]]);
     const south = edited.filter(([, t]) => t === "South").slice(0, 8);
     for (const row of south) row[1] = "North";
-    const from = path.join(dir, "edited.csv");
+    const from = dir.file("edited.csv");
     fs.writeFileSync(
       from,
       ["unit_id,territory", ...edited.map((r) => r.join(","))].join("\n"),
@@ -169,7 +161,7 @@ describe("meridian balance", () => {
   });
 
   test("locked territory of --from keeps its rows", () => {
-    const start = balance(colorado, path.join(dir, "lock-start.csv"));
+    const start = balance(colorado, dir.file("lock-start.csv"));
     const result = balance([
       "--state",
       "CO",
@@ -190,7 +182,7 @@ describe("meridian balance", () => {
   });
 
   test("stripped unit ids in --from are rejected line by line", () => {
-    const from = path.join(dir, "stripped.csv");
+    const from = dir.file("stripped.csv");
     fs.writeFileSync(from, "unit_id,territory\n8001,T1\n08003,T2\n8005,T1\n");
 
     const result = balance([
@@ -212,7 +204,7 @@ describe("meridian balance", () => {
   });
 
   test("units of another state in --from are rejected", () => {
-    const from = path.join(dir, "other-state.csv");
+    const from = dir.file("other-state.csv");
     fs.writeFileSync(from, "unit_id,territory\n08001,T1\n19153,T2\n");
     const result = balance([...colorado, "--from", from]);
     expect(result.status).toBe(1);

@@ -1,21 +1,12 @@
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { readWorkbook, rowValues } from "./read-workbook.ts";
-import { runCli } from "./run-cli.ts";
+import { useTempDir } from "./cli-fixture.ts";
+import { CLI_TEST_TIMEOUT_MS, runCli } from "./run-cli.ts";
 
-// Each run starts a Node process with tsx, so a test with several runs can
-// pass the default 5-second timeout.
-vi.setConfig({ testTimeout: 60_000 });
+vi.setConfig({ testTimeout: CLI_TEST_TIMEOUT_MS });
 
-let dir: string;
-
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "meridian-capacity-"));
-});
-
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const dir = useTempDir("meridian-capacity-", "file");
 
 /** Returns the worked example of docs/CAPACITY.md: one AE since 2020, a target in M03. */
 function workedExample() {
@@ -42,12 +33,6 @@ function workedExample() {
   };
 }
 
-function writeInput(name: string, data: unknown): string {
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, JSON.stringify(data));
-  return file;
-}
-
 const EXPECTED_CSV = `period,month,headcount_ae,capacity_ae,cost_of_sales_ae,total_headcount,total_capacity,total_cost_of_sales,target,gap
 FY2027-M01,Jan 2027,1.0000,100000.00,20000.00,1.0000,100000.00,20000.00,0.00,-100000.00
 FY2027-M02,Feb 2027,0.9900,99000.00,19800.00,0.9900,99000.00,19800.00,0.00,-99000.00
@@ -68,7 +53,7 @@ FY2027-M03,ae,1,FY2027-M02,99000.00,
 
 describe("meridian capacity", () => {
   test("worked example writes the exact CSV", () => {
-    const input = writeInput("example.json", workedExample());
+    const input = dir.writeJson("example.json", workedExample());
 
     const result = runCli(["capacity", input]);
 
@@ -78,8 +63,8 @@ describe("meridian capacity", () => {
   });
 
   test("--out writes the same CSV to a file", () => {
-    const input = writeInput("example.json", workedExample());
-    const out = path.join(dir, "capacity.csv");
+    const input = dir.writeJson("example.json", workedExample());
+    const out = dir.file("capacity.csv");
 
     const result = runCli(["capacity", input, "--out", out]);
 
@@ -89,7 +74,7 @@ describe("meridian capacity", () => {
   });
 
   test("json carries figures with trace text", () => {
-    const input = writeInput("example.json", workedExample());
+    const input = dir.writeJson("example.json", workedExample());
 
     const result = runCli(["capacity", input, "--format", "json"]);
 
@@ -127,7 +112,7 @@ describe("meridian capacity", () => {
   test("without targets, target, gap and hires are empty", () => {
     const data = workedExample();
     delete data.targets;
-    const input = writeInput("no-targets.json", data);
+    const input = dir.writeJson("no-targets.json", data);
 
     const result = runCli(["capacity", input]);
 
@@ -156,7 +141,7 @@ describe("meridian capacity", () => {
       { segment: "Enterprise", period: "FY2027-M01", amount: "150000.00" },
       { segment: "Enterprise", period: "FY2027-M03", amount: "160000.00" },
     ];
-    const input = writeInput("two-roles.json", data);
+    const input = dir.writeJson("two-roles.json", data);
 
     const result = runCli(["capacity", input, "--hire-role", "sdr"]);
 
@@ -180,7 +165,7 @@ describe("meridian capacity", () => {
   test("--hire-role without targets is rejected", () => {
     const data = workedExample();
     delete data.targets;
-    const input = writeInput("no-targets.json", data);
+    const input = dir.writeJson("no-targets.json", data);
 
     const result = runCli(["capacity", input, "--hire-role", "ae"]);
 
@@ -194,8 +179,8 @@ describe("meridian capacity", () => {
   test("bad ramp prints the model error, writes nothing", () => {
     const data = workedExample();
     data.roles[0].rampPercents = ["50", "90"];
-    const input = writeInput("bad-ramp.json", data);
-    const out = path.join(dir, "bad.csv");
+    const input = dir.writeJson("bad-ramp.json", data);
+    const out = dir.file("bad.csv");
     fs.rmSync(out, { force: true });
 
     const result = runCli(["capacity", input, "--out", out]);
@@ -211,7 +196,7 @@ describe("meridian capacity", () => {
   test("bad target period prints TargetError", () => {
     const data = workedExample();
     data.targets = [{ segment: "Enterprise", period: "M3", amount: "1.00" }];
-    const input = writeInput("bad-target.json", data);
+    const input = dir.writeJson("bad-target.json", data);
 
     const result = runCli(["capacity", input]);
 
@@ -223,7 +208,7 @@ describe("meridian capacity", () => {
   });
 
   test("unknown hire role prints the model error", () => {
-    const input = writeInput("example.json", workedExample());
+    const input = dir.writeJson("example.json", workedExample());
 
     const result = runCli(["capacity", input, "--hire-role", "sdr"]);
 
@@ -236,7 +221,7 @@ describe("meridian capacity", () => {
   test("missing roles array is rejected", () => {
     const data: Record<string, unknown> = workedExample();
     delete data.roles;
-    const input = writeInput("no-roles.json", data);
+    const input = dir.writeJson("no-roles.json", data);
 
     const result = runCli(["capacity", input]);
 
@@ -247,7 +232,7 @@ describe("meridian capacity", () => {
   });
 
   test("invalid JSON is rejected", () => {
-    const input = path.join(dir, "broken.json");
+    const input = dir.file("broken.json");
     fs.writeFileSync(input, "{ roles: ");
 
     const result = runCli(["capacity", input]);
@@ -261,7 +246,7 @@ describe("meridian capacity", () => {
     expect(noFile.status).toBe(2);
     expect(noFile.stderr).toContain("Missing the input FILE.json.");
 
-    const input = writeInput("example.json", workedExample());
+    const input = dir.writeJson("example.json", workedExample());
     const badFormat = runCli(["capacity", input, "--format", "xml"]);
     expect(badFormat.status).toBe(2);
     expect(badFormat.stderr).toContain(
@@ -281,8 +266,8 @@ describe("meridian capacity", () => {
   });
 
   test("xlsx writes capacity and hires sheets", async () => {
-    const input = writeInput("example.json", workedExample());
-    const out = path.join(dir, "capacity.xlsx");
+    const input = dir.writeJson("example.json", workedExample());
+    const out = dir.file("capacity.xlsx");
 
     const result = runCli([
       "capacity",
@@ -328,8 +313,8 @@ describe("meridian capacity", () => {
   test("xlsx without targets has one sheet", async () => {
     const data = workedExample();
     delete data.targets;
-    const input = writeInput("no-targets.json", data);
-    const out = path.join(dir, "no-targets.xlsx");
+    const input = dir.writeJson("no-targets.json", data);
+    const out = dir.file("no-targets.xlsx");
 
     const result = runCli([
       "capacity",
@@ -350,7 +335,7 @@ describe("meridian capacity", () => {
   });
 
   test("xlsx without --out exits 2", () => {
-    const input = writeInput("example.json", workedExample());
+    const input = dir.writeJson("example.json", workedExample());
 
     const result = runCli(["capacity", input, "--format", "xlsx"]);
 

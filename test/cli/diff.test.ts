@@ -1,51 +1,25 @@
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import * as Y from "yjs";
-import { PlanDoc } from "../../model/doc/plan-doc.ts";
-import { createPlan, loadRoomDoc } from "../../sync-server/plans.ts";
-import { Storage } from "../../sync-server/storage.ts";
+import { describe, expect, test, vi } from "vitest";
+import { createPlan } from "../../sync-server/plans.ts";
+import type { Storage } from "../../sync-server/storage.ts";
 import { planningFixture } from "../model/planning/fixture.ts";
-import { ACCOUNTS } from "../model/versions/fixture.ts";
-import { runCli } from "./run-cli.ts";
+import { ACME_ACCOUNTS_FILE, ACME_TERRITORIES } from "./acme-plan.ts";
+import { editStoredPlan, useDataDir, withStorage } from "./cli-fixture.ts";
+import { CLI_TEST_TIMEOUT_MS, runCli } from "./run-cli.ts";
 
-const territory = (name: string, parentId: string | null) => ({
-  name,
-  color: "#1f77b4",
-  parentId,
-  ownerId: null,
-  locked: false,
-  kind: parentId === null ? ("region" as const) : ("territory" as const),
+vi.setConfig({ testTimeout: CLI_TEST_TIMEOUT_MS });
+
+const data = useDataDir("meridian-diff-", {
+  "accounts.json": ACME_ACCOUNTS_FILE,
+  "units.json": {
+    units: [
+      { id: "25025", name: "Suffolk", population: 1 },
+      { id: "36047", name: "Kings", population: 1 },
+      { id: "36061", name: "New York", population: 1 },
+      { id: "53033", name: "King", population: 1 },
+    ],
+  },
 });
-
-let dataDir: string;
-let publicDataDir: string;
-
-beforeEach(() => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "meridian-diff-"));
-  publicDataDir = path.join(dataDir, "public");
-  fs.mkdirSync(publicDataDir);
-  fs.writeFileSync(
-    path.join(publicDataDir, "accounts.json"),
-    JSON.stringify({
-      accounts: ACCOUNTS.map((a) => ({ ...a, segment: "county" })),
-    }),
-  );
-  fs.writeFileSync(
-    path.join(publicDataDir, "units.json"),
-    JSON.stringify({
-      units: [
-        { id: "25025", name: "Suffolk", population: 1 },
-        { id: "36047", name: "Kings", population: 1 },
-        { id: "36061", name: "New York", population: 1 },
-        { id: "53033", name: "King", population: 1 },
-      ],
-    }),
-  );
-});
-
-afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 /**
  * Stores plan "acme" with version "Baseline" (v-base), then repaints county
@@ -53,39 +27,28 @@ afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
  * Seattle, which only "now" contains.
  */
 function storeAcme(): void {
-  const storage = Storage.open(dataDir);
   const { quota, ...planning } = planningFixture();
-  createPlan(storage, {
-    planId: "acme",
-    name: "Acme",
-    territories: [
-      { id: "east", ...territory("East", null) },
-      { id: "west", ...territory("West", null) },
-      { id: "bos", ...territory("Boston", "east") },
-      { id: "nyc", ...territory("New York", "east") },
-      { id: "sea", ...territory("Seattle", "west") },
-    ],
-    assignments: [
-      ["25025", "bos"],
-      ["36047", "nyc"],
-      ["36061", "nyc"],
-      ["53033", "sea"],
-    ],
-    planning: { ...planning, quota: { levels: quota.levels } },
+  withStorage(data.dataDir, (storage) => {
+    createPlan(storage, {
+      planId: "acme",
+      name: "Acme",
+      territories: ACME_TERRITORIES,
+      assignments: [
+        ["25025", "bos"],
+        ["36047", "nyc"],
+        ["36061", "nyc"],
+        ["53033", "sea"],
+      ],
+      planning: { ...planning, quota: { levels: quota.levels } },
+    });
+    saveVersion(storage, "v-base", "Baseline", 1);
+
+    editStoredPlan(storage, "acme", (plan) => plan.assign(["36061"], "bos"));
+    saveVersion(storage, "v-draft", "Draft", 2);
+    editStoredPlan(storage, "acme", (plan) =>
+      plan.updateTerritory("sea", { name: "Seattle N" }),
+    );
   });
-  saveVersion(storage, "v-base", "Baseline", 1);
-
-  edit(storage, (plan) => plan.assign(["36061"], "bos"));
-  saveVersion(storage, "v-draft", "Draft", 2);
-  edit(storage, (plan) => plan.updateTerritory("sea", { name: "Seattle N" }));
-  storage.close();
-}
-
-function edit(storage: Storage, change: (plan: PlanDoc) => void): void {
-  const doc = loadRoomDoc(storage, "acme");
-  const before = Y.encodeStateVector(doc);
-  change(new PlanDoc(doc));
-  storage.appendUpdate("acme", Y.encodeStateAsUpdate(doc, before), null);
 }
 
 function saveVersion(
@@ -105,18 +68,7 @@ function saveVersion(
 }
 
 function diff(...args: string[]) {
-  return runCli([
-    "diff",
-    "--plan",
-    "acme",
-    "--data-dir",
-    dataDir,
-    "--public-data-dir",
-    publicDataDir,
-    "--as-of",
-    "2027-06-01",
-    ...args,
-  ]);
+  return data.run("diff", "--plan", "acme", "--as-of", "2027-06-01", ...args);
 }
 
 describe("meridian diff", () => {
@@ -180,7 +132,7 @@ describe("meridian diff", () => {
 
   test("writes --out", () => {
     storeAcme();
-    const out = path.join(dataDir, "diff.csv");
+    const out = data.file("diff.csv");
 
     const result = diff("--from", "Draft", "--to", "now", "--out", out);
 
@@ -210,9 +162,9 @@ describe("meridian diff", () => {
 
   test("ambiguous version name lists the ids", () => {
     storeAcme();
-    const storage = Storage.open(dataDir);
-    saveVersion(storage, "v-draft-2", "Draft", 3);
-    storage.close();
+    withStorage(data.dataDir, (storage) =>
+      saveVersion(storage, "v-draft-2", "Draft", 3),
+    );
 
     const result = diff("--from", "v-base", "--to", "Draft");
 
@@ -234,7 +186,7 @@ describe("meridian diff", () => {
       "--to",
       "now",
       "--data-dir",
-      dataDir,
+      data.dataDir,
     ]);
 
     expect(result.status).toBe(1);

@@ -1,28 +1,14 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { createPlan } from "../../sync-server/plans.ts";
-import { Storage } from "../../sync-server/storage.ts";
-import { runCli } from "./run-cli.ts";
+import { beforeEach, describe, expect, test, vi } from "vitest";
+import { storePlan, territory, useTempDir } from "./cli-fixture.ts";
+import { CLI_TEST_TIMEOUT_MS, runCli } from "./run-cli.ts";
 
-const territory = (id: string, name: string) => ({
-  id,
-  name,
-  color: "#1f77b4",
-  parentId: null,
-  ownerId: null,
-  locked: false,
-  kind: "territory" as const,
-});
+vi.setConfig({ testTimeout: CLI_TEST_TIMEOUT_MS });
 
-let dataDir: string;
+const dataDir = useTempDir("meridian-geojson-");
 
 beforeEach(() => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "meridian-geojson-"));
-  const storage = Storage.open(dataDir);
   // Two neighbouring Iowa counties (Polk and Story) and one far away (Lee).
-  createPlan(storage, {
+  storePlan(dataDir.path, {
     planId: "iowa",
     name: "Iowa",
     territories: [
@@ -36,10 +22,7 @@ beforeEach(() => {
       ["19111", "t-south"],
     ],
   });
-  storage.close();
 });
-
-afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 describe("meridian export geojson", () => {
   test("writes one merged feature per territory with its figures", () => {
@@ -49,7 +32,7 @@ describe("meridian export geojson", () => {
       "--plan",
       "iowa",
       "--data-dir",
-      dataDir,
+      dataDir.path,
     ]);
 
     expect(result.stderr).toBe("");

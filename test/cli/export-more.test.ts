@@ -1,21 +1,17 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { beforeEach, describe, expect, test, vi } from "vitest";
 import { createPlan } from "../../sync-server/plans.ts";
-import { Storage } from "../../sync-server/storage.ts";
-import { runCli } from "./run-cli.ts";
+import {
+  storePlan,
+  territory,
+  useDataDir,
+  withStorage,
+} from "./cli-fixture.ts";
+import { CLI_TEST_TIMEOUT_MS, runCli } from "./run-cli.ts";
 
-const territory = (id: string, name: string, ownerId: string | null) => ({
-  id,
-  name,
-  color: "#1f77b4",
-  parentId: null,
-  ownerId,
-  locked: false,
-  kind: "territory" as const,
-});
+vi.setConfig({ testTimeout: CLI_TEST_TIMEOUT_MS });
 
 const account = (
   id: string,
@@ -34,77 +30,57 @@ const account = (
   lat: 32.5,
 });
 
-let dataDir: string;
-let publicDataDir: string;
-
-beforeEach(() => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "meridian-export-more-"));
-  publicDataDir = path.join(dataDir, "public");
-  fs.mkdirSync(publicDataDir);
-  fs.writeFileSync(
-    path.join(publicDataDir, "accounts.json"),
-    JSON.stringify({
-      generated: false,
-      accounts: [
-        account("county-01001", "Autauga County", "01001", "29743.50"),
-        account("city-4084796", 'Prattville, "City"', "01001", "28336.00"),
-        account("county-01003", "Baldwin County", "01003", "115111.10"),
-        account("county-01005", "Barbour County", "01005", "0.00"),
-      ],
-    }),
-  );
-
-  const storage = Storage.open(dataDir);
-  createPlan(storage, {
-    planId: "south",
-    name: "South",
-    territories: [
-      territory("aaaaaaaa-1", "Gulf", "person-ada"),
-      territory("bbbbbbbb-2", "Gulf", "person-gone"),
+const data = useDataDir("meridian-export-more-", {
+  "accounts.json": {
+    generated: false,
+    accounts: [
+      account("county-01001", "Autauga County", "01001", "29743.50"),
+      account("city-4084796", 'Prattville, "City"', "01001", "28336.00"),
+      account("county-01003", "Baldwin County", "01003", "115111.10"),
+      account("county-01005", "Barbour County", "01005", "0.00"),
     ],
-    assignments: [
-      ["01001", "aaaaaaaa-1"],
-      ["01003", "bbbbbbbb-2"],
-    ],
-  });
-  storage.people.insert({
-    planId: "south",
-    personId: "person-ada",
-    name: "Ada Park",
-    role: "editor",
-    inviteId: null,
-    joinedAt: 1,
-  });
-  storage.close();
+  },
 });
 
-afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+beforeEach(() => {
+  withStorage(data.dataDir, (storage) => {
+    createPlan(storage, {
+      planId: "south",
+      name: "South",
+      territories: [
+        territory("aaaaaaaa-1", "Gulf", { ownerId: "person-ada" }),
+        territory("bbbbbbbb-2", "Gulf", { ownerId: "person-gone" }),
+      ],
+      assignments: [
+        ["01001", "aaaaaaaa-1"],
+        ["01003", "bbbbbbbb-2"],
+      ],
+    });
+    storage.people.insert({
+      planId: "south",
+      personId: "person-ada",
+      name: "Ada Park",
+      role: "editor",
+      inviteId: null,
+      joinedAt: 1,
+    });
+  });
+});
 
 // Adds a plan whose one territory, North, owns Baldwin County.
 function addPlan(planId: string, datasets: Record<string, string>) {
-  const storage = Storage.open(dataDir);
-  createPlan(storage, {
+  storePlan(data.dataDir, {
     planId,
     name: "North",
     datasets,
-    territories: [territory("cccccccc-3", "North", null)],
+    territories: [territory("cccccccc-3", "North")],
     assignments: [["01003", "cccccccc-3"]],
   });
-  storage.close();
 }
 
 describe("meridian export accounts", () => {
   test("writes every account with its territory and owner", () => {
-    const result = runCli([
-      "export",
-      "accounts",
-      "--plan",
-      "south",
-      "--data-dir",
-      dataDir,
-      "--public-data-dir",
-      publicDataDir,
-    ]);
+    const result = data.run("export", "accounts", "--plan", "south");
 
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
@@ -122,20 +98,16 @@ describe("meridian export accounts", () => {
   });
 
   test("writes --out file", () => {
-    const out = path.join(dataDir, "accounts.csv");
+    const out = data.file("accounts.csv");
 
-    const result = runCli([
+    const result = data.run(
       "export",
       "accounts",
       "--plan",
       "south",
-      "--data-dir",
-      dataDir,
-      "--public-data-dir",
-      publicDataDir,
       "--out",
       out,
-    ]);
+    );
 
     expect(result.status).toBe(0);
     expect(result.stdout).toBe("");
@@ -151,14 +123,14 @@ describe("meridian export accounts", () => {
       "--plan",
       "south",
       "--data-dir",
-      dataDir,
+      data.dataDir,
       "--public-data-dir",
-      dataDir,
+      data.dataDir,
     ]);
 
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(
-      `Cannot read ${path.join(dataDir, "accounts.json")}`,
+      `Cannot read ${data.file("accounts.json")}`,
     );
     expect(result.stderr).toContain("--public-data-dir");
   });
@@ -170,24 +142,15 @@ describe("meridian export accounts", () => {
       accounts: [account("ext-7", "Acme", "01003", "12.50")],
     });
     const sha256 = createHash("sha256").update(uploaded).digest("hex");
-    fs.mkdirSync(path.join(dataDir, "datasets"));
+    fs.mkdirSync(data.file("datasets"));
     fs.writeFileSync(
-      path.join(dataDir, "datasets", `${sha256}.json`),
+      path.join(data.dataDir, "datasets", `${sha256}.json`),
       uploaded,
     );
     addPlan("north", { accounts: sha256 });
 
     // When its accounts are exported
-    const result = runCli([
-      "export",
-      "accounts",
-      "--plan",
-      "north",
-      "--data-dir",
-      dataDir,
-      "--public-data-dir",
-      publicDataDir,
-    ]);
+    const result = data.run("export", "accounts", "--plan", "north");
 
     // Then the uploaded accounts are written, not the public ones
     expect(result.stderr).toBe("");
@@ -204,16 +167,7 @@ describe("meridian export accounts", () => {
     const sha256 = "ab".repeat(32);
     addPlan("north", { accounts: sha256 });
 
-    const result = runCli([
-      "export",
-      "accounts",
-      "--plan",
-      "north",
-      "--data-dir",
-      dataDir,
-      "--public-data-dir",
-      publicDataDir,
-    ]);
+    const result = data.run("export", "accounts", "--plan", "north");
 
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(
@@ -222,32 +176,14 @@ describe("meridian export accounts", () => {
   });
 
   test("unknown plan exits 1", () => {
-    const result = runCli([
-      "export",
-      "accounts",
-      "--plan",
-      "north",
-      "--data-dir",
-      dataDir,
-      "--public-data-dir",
-      publicDataDir,
-    ]);
+    const result = data.run("export", "accounts", "--plan", "north");
 
     expect(result.status).toBe(1);
     expect(result.stdout).toBe("");
   });
 
   test("assignments rejects --public-data-dir", () => {
-    const result = runCli([
-      "export",
-      "assignments",
-      "--plan",
-      "south",
-      "--data-dir",
-      dataDir,
-      "--public-data-dir",
-      publicDataDir,
-    ]);
+    const result = data.run("export", "assignments", "--plan", "south");
 
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(

@@ -1,21 +1,8 @@
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { createPlan } from "../../sync-server/plans.ts";
-import { Storage } from "../../sync-server/storage.ts";
+import { describe, expect, test } from "vitest";
+import { storePlan, territory, useDataDir } from "./cli-fixture.ts";
 import { runCli } from "./run-cli.ts";
 import { storeOverrides } from "./stored-overrides.ts";
-
-const territory = (id: string, name: string, ownerId: string | null) => ({
-  id,
-  name,
-  color: "#1f77b4",
-  parentId: null,
-  ownerId,
-  locked: false,
-  kind: "territory" as const,
-});
 
 const account = (id: string, unitId: string, potential: string) => ({
   id,
@@ -25,44 +12,31 @@ const account = (id: string, unitId: string, potential: string) => ({
   potential,
 });
 
-let dataDir: string;
-let publicDataDir: string;
-
-beforeEach(() => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "meridian-export-pins-"));
-  publicDataDir = path.join(dataDir, "public");
-  fs.mkdirSync(publicDataDir);
-  fs.writeFileSync(
-    path.join(publicDataDir, "accounts.json"),
-    JSON.stringify({
-      accounts: [
-        account("a-home", "01001", "10.00"),
-        account("a-pinned", "01001", "20.00"),
-        account("a-later", "01003", "30.00"),
-        account("a-lost", "01003", "40.00"),
-      ],
-    }),
-  );
+const data = useDataDir("meridian-export-pins-", {
+  "accounts.json": {
+    accounts: [
+      account("a-home", "01001", "10.00"),
+      account("a-pinned", "01001", "20.00"),
+      account("a-later", "01003", "30.00"),
+      account("a-lost", "01003", "40.00"),
+    ],
+  },
 });
 
-afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-
 function storeSouth(): void {
-  const storage = Storage.open(dataDir);
-  createPlan(storage, {
+  storePlan(data.dataDir, {
     planId: "south",
     name: "South",
     territories: [
-      territory("t-east", "East", "person-ada"),
-      territory("t-west", "West", null),
+      territory("t-east", "East", { ownerId: "person-ada" }),
+      territory("t-west", "West"),
     ],
     assignments: [
       ["01001", "t-east"],
       ["01003", "t-east"],
     ],
   });
-  storage.close();
-  storeOverrides(dataDir, "south", [
+  storeOverrides(data.dataDir, "south", [
     // In effect from 2027 on.
     {
       accountId: "a-pinned",
@@ -88,17 +62,7 @@ function storeSouth(): void {
 }
 
 function exportAccounts(...more: string[]) {
-  return runCli([
-    "export",
-    "accounts",
-    "--plan",
-    "south",
-    "--data-dir",
-    dataDir,
-    "--public-data-dir",
-    publicDataDir,
-    ...more,
-  ]);
+  return data.run("export", "accounts", "--plan", "south", ...more);
 }
 
 // Each test starts the command line once or more, about a second each.
@@ -174,7 +138,7 @@ describe("meridian export accounts with overrides", { timeout: 30_000 }, () => {
       "--plan",
       "south",
       "--data-dir",
-      dataDir,
+      data.dataDir,
       "--as-of",
       "2027-01-01",
     ]);
@@ -192,21 +156,19 @@ interface Feature {
 describe("meridian export geojson with overrides", { timeout: 30_000 }, () => {
   test("pinned account counts in its override territory", () => {
     // Given Polk County's government pinned from Central to South in 2027
-    const storage = Storage.open(dataDir);
-    createPlan(storage, {
+    storePlan(data.dataDir, {
       planId: "iowa",
       name: "Iowa",
       territories: [
-        territory("t-central", "Central", null),
-        territory("t-south", "South", null),
+        territory("t-central", "Central"),
+        territory("t-south", "South"),
       ],
       assignments: [
         ["19153", "t-central"],
         ["19111", "t-south"],
       ],
     });
-    storage.close();
-    storeOverrides(dataDir, "iowa", [
+    storeOverrides(data.dataDir, "iowa", [
       {
         accountId: "county-19153",
         territoryId: "t-south",
@@ -231,7 +193,7 @@ describe("meridian export geojson with overrides", { timeout: 30_000 }, () => {
         "--plan",
         "iowa",
         "--data-dir",
-        dataDir,
+        data.dataDir,
         "--as-of",
         asOf,
       ]);

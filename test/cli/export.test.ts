@@ -1,66 +1,53 @@
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import * as Y from "yjs";
-import { PlanDoc } from "../../model/doc/plan-doc.ts";
 import { createPlan, loadRoomDoc } from "../../sync-server/plans.ts";
-import { Storage } from "../../sync-server/storage.ts";
-import { runCli } from "./run-cli.ts";
+import {
+  editStoredPlan,
+  storePlan,
+  territory,
+  useTempDir,
+  withStorage,
+} from "./cli-fixture.ts";
+import { CLI_TEST_TIMEOUT_MS, runCli } from "./run-cli.ts";
 
-const territory = (id: string, name: string) => ({
-  id,
-  name,
-  color: "#1f77b4",
-  parentId: null,
-  ownerId: null,
-  locked: false,
-  kind: "territory" as const,
-});
+vi.setConfig({ testTimeout: CLI_TEST_TIMEOUT_MS });
 
-let dataDir: string;
-
-beforeEach(() => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "meridian-export-"));
-});
-
-afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+const dataDir = useTempDir("meridian-export-");
 
 /** Stores a plan, then edits it through a second stored update and a snapshot, as the server would. */
-function storePlan(): void {
-  const storage = Storage.open(dataDir);
-  createPlan(storage, {
-    planId: "east",
-    name: "East",
-    territories: [
-      territory("t-ne", "New England"),
-      territory("t-ma", 'Mid-Atlantic, "Metro"'),
-      territory("t-gone", "Gone"),
-    ],
-    assignments: [
-      ["36061", "t-ma"],
-      ["09001", "t-ne"],
-      ["25025", "t-gone"],
-    ],
-  });
-  storage.writeSnapshot(
-    "east",
-    1,
-    Y.encodeStateAsUpdate(loadRoomDoc(storage, "east")),
-  );
+function storeEast(): void {
+  withStorage(dataDir.path, (storage) => {
+    createPlan(storage, {
+      planId: "east",
+      name: "East",
+      territories: [
+        territory("t-ne", "New England"),
+        territory("t-ma", 'Mid-Atlantic, "Metro"'),
+        territory("t-gone", "Gone"),
+      ],
+      assignments: [
+        ["36061", "t-ma"],
+        ["09001", "t-ne"],
+        ["25025", "t-gone"],
+      ],
+    });
+    storage.writeSnapshot(
+      "east",
+      1,
+      Y.encodeStateAsUpdate(loadRoomDoc(storage, "east")),
+    );
 
-  const doc = loadRoomDoc(storage, "east");
-  const before = Y.encodeStateVector(doc);
-  const plan = new PlanDoc(doc);
-  plan.assign(["01001"], "t-ne");
-  plan.assign(["25025"], null);
-  storage.appendUpdate("east", Y.encodeStateAsUpdate(doc, before), null);
-  storage.close();
+    editStoredPlan(storage, "east", (plan) => {
+      plan.assign(["01001"], "t-ne");
+      plan.assign(["25025"], null);
+    });
+  });
 }
 
 describe("meridian export assignments", () => {
   test("writes sorted CSV with territory names", () => {
-    storePlan();
+    storeEast();
 
     const result = runCli([
       "export",
@@ -68,7 +55,7 @@ describe("meridian export assignments", () => {
       "--plan",
       "east",
       "--data-dir",
-      dataDir,
+      dataDir.path,
     ]);
 
     expect(result.stderr).toBe("");
@@ -85,8 +72,8 @@ describe("meridian export assignments", () => {
   });
 
   test("writes the file given by --out", () => {
-    storePlan();
-    const out = path.join(dataDir, "east.csv");
+    storeEast();
+    const out = dataDir.file("east.csv");
 
     const result = runCli([
       "export",
@@ -94,7 +81,7 @@ describe("meridian export assignments", () => {
       "--plan",
       "east",
       "--data-dir",
-      dataDir,
+      dataDir.path,
       "--out",
       out,
     ]);
@@ -107,8 +94,7 @@ describe("meridian export assignments", () => {
   });
 
   test("skips units of a deleted territory and tells shared names apart", () => {
-    const storage = Storage.open(dataDir);
-    createPlan(storage, {
+    storePlan(dataDir.path, {
       planId: "dup",
       name: "Dup",
       territories: [
@@ -121,7 +107,6 @@ describe("meridian export assignments", () => {
         ["06005", "deleted-elsewhere"],
       ],
     });
-    storage.close();
 
     const result = runCli([
       "export",
@@ -129,7 +114,7 @@ describe("meridian export assignments", () => {
       "--plan",
       "dup",
       "--data-dir",
-      dataDir,
+      dataDir.path,
     ]);
 
     expect(result.status).toBe(0);
@@ -144,16 +129,16 @@ describe("meridian export assignments", () => {
   });
 
   test("unwritable --out exits 1 naming the file", () => {
-    storePlan();
+    storeEast();
     const result = runCli([
       "export",
       "assignments",
       "--plan",
       "east",
       "--data-dir",
-      dataDir,
+      dataDir.path,
       "--out",
-      path.join(dataDir, "missing", "x.csv"),
+      dataDir.file("missing/x.csv"),
     ]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("its folder does not exist");
@@ -161,14 +146,14 @@ describe("meridian export assignments", () => {
   });
 
   test("unknown plan exits 1", () => {
-    storePlan();
+    storeEast();
     const result = runCli([
       "export",
       "assignments",
       "--plan",
       "west",
       "--data-dir",
-      dataDir,
+      dataDir.path,
     ]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('Plan "west" does not exist');
@@ -182,7 +167,7 @@ describe("meridian export assignments", () => {
       "--plan",
       "east",
       "--data-dir",
-      dataDir,
+      dataDir.path,
     ]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(

@@ -1,26 +1,10 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
-import { runCli } from "./run-cli.ts";
+import { describe, expect, test, vi } from "vitest";
+import { useTempDir } from "./cli-fixture.ts";
+import { CLI_TEST_TIMEOUT_MS, runCli } from "./run-cli.ts";
 
-// Each run starts a Node process with tsx, so a test with several runs can
-// pass the default 5-second timeout.
-vi.setConfig({ testTimeout: 60_000 });
+vi.setConfig({ testTimeout: CLI_TEST_TIMEOUT_MS });
 
-let dir: string;
-
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "meridian-forecast-"));
-});
-
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-function writeInput(name: string, content: unknown): string {
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, JSON.stringify(content));
-  return file;
-}
+const dir = useTempDir("meridian-forecast-", "file");
 
 /** February to July 2027, 100.00 more each month, with a quota of 10000.00. */
 const WEST = {
@@ -37,7 +21,7 @@ const WEST = {
 
 describe("meridian forecast", () => {
   test("writes forecast, error and attainment as csv", () => {
-    const file = writeInput("west.json", { territories: { West: WEST } });
+    const file = dir.writeJson("west.json", { territories: { West: WEST } });
 
     const result = runCli([
       "forecast",
@@ -69,8 +53,34 @@ describe("meridian forecast", () => {
     ]);
   });
 
+  test("csv escapes formula territory names", () => {
+    const file = dir.writeJson("formula.json", {
+      territories: { '=HYPERLINK("http://x")': WEST },
+    });
+
+    const result = runCli([
+      "forecast",
+      file,
+      "--season",
+      "1",
+      "--horizon",
+      "1",
+      "--holdout",
+      "2",
+    ]);
+
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    const lines = result.stdout.split("\n");
+    const name = `"'=HYPERLINK(""http://x"")"`;
+    expect(lines[1]).toBe(`${name},2027-08,700.00,700.00,700.00`);
+    expect(lines[4]).toBe(`${name},0.00,0.00,0.00,`);
+  });
+
   test("json output carries the traces", () => {
-    const file = writeInput("west-json.json", { territories: { West: WEST } });
+    const file = dir.writeJson("west-json.json", {
+      territories: { West: WEST },
+    });
 
     const result = runCli([
       "forecast",
@@ -92,7 +102,7 @@ describe("meridian forecast", () => {
   });
 
   test("short history names territory and months", () => {
-    const file = writeInput("short.json", { territories: { West: WEST } });
+    const file = dir.writeJson("short.json", { territories: { West: WEST } });
 
     const result = runCli(["forecast", file]);
 
@@ -102,7 +112,7 @@ describe("meridian forecast", () => {
   });
 
   test("rejects unknown seasonality", () => {
-    const file = writeInput("kind.json", { territories: { West: WEST } });
+    const file = dir.writeJson("kind.json", { territories: { West: WEST } });
 
     const result = runCli(["forecast", file, "--seasonality", "weekly"]);
 

@@ -1,56 +1,36 @@
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { createPlan, loadPlanDoc } from "../../sync-server/plans.ts";
+import { beforeEach, describe, expect, test } from "vitest";
+import { loadPlanDoc } from "../../sync-server/plans.ts";
 import { Storage } from "../../sync-server/storage.ts";
+import { storePlan, territory, useDataDir } from "./cli-fixture.ts";
 import { runCli } from "./run-cli.ts";
 import { storeOverrides } from "./stored-overrides.ts";
 
-const territory = (id: string, name: string, locked = false) => ({
-  id,
-  name,
-  color: "#1f77b4",
-  parentId: null,
-  ownerId: null,
-  locked,
-  kind: "territory" as const,
+const data = useDataDir("meridian-import-", {
+  "units.json": {
+    units: ["01001", "01003", "01005", "01007"].map((id) => ({
+      id,
+      population: 10,
+    })),
+  },
+  "accounts.json": {
+    accounts: [
+      { id: "a1", unitId: "01001", potential: "100.10" },
+      { id: "a2", unitId: "01001", potential: "0.20" },
+      { id: "a3", unitId: "01003", potential: "2500.00" },
+      { id: "a4", unitId: "01007", potential: "7.00" },
+    ],
+  },
 });
 
-let dataDir: string;
-let publicDataDir: string;
-
 beforeEach(() => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "meridian-import-"));
-  publicDataDir = path.join(dataDir, "public");
-  fs.mkdirSync(publicDataDir);
-  const units = ["01001", "01003", "01005", "01007"].map((id) => ({
-    id,
-    population: 10,
-  }));
-  const accounts = [
-    { id: "a1", unitId: "01001", potential: "100.10" },
-    { id: "a2", unitId: "01001", potential: "0.20" },
-    { id: "a3", unitId: "01003", potential: "2500.00" },
-    { id: "a4", unitId: "01007", potential: "7.00" },
-  ];
-  fs.writeFileSync(
-    path.join(publicDataDir, "units.json"),
-    JSON.stringify({ units }),
-  );
-  fs.writeFileSync(
-    path.join(publicDataDir, "accounts.json"),
-    JSON.stringify({ accounts }),
-  );
-
-  const storage = Storage.open(dataDir);
-  createPlan(storage, {
+  storePlan(data.dataDir, {
     planId: "south",
     name: "South",
     territories: [
       territory("t-east", "East"),
       territory("t-west", "West"),
-      territory("t-lock", "Frozen", true),
+      territory("t-lock", "Frozen", { locked: true }),
     ],
     assignments: [
       ["01001", "t-east"],
@@ -58,30 +38,16 @@ beforeEach(() => {
       ["01005", "t-lock"],
     ],
   });
-  storage.close();
 });
 
-afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-
 function importFile(text: string, ...more: string[]) {
-  const file = path.join(dataDir, "moves.csv");
+  const file = data.file("moves.csv");
   fs.writeFileSync(file, text);
-  return runCli([
-    "import",
-    "assignments",
-    file,
-    "--plan",
-    "south",
-    "--data-dir",
-    dataDir,
-    "--public-data-dir",
-    publicDataDir,
-    ...more,
-  ]);
+  return data.run("import", "assignments", file, "--plan", "south", ...more);
 }
 
 function storedAssignments(): Map<string, string> {
-  const storage = Storage.open(dataDir, { readonly: true });
+  const storage = Storage.open(data.dataDir, { readonly: true });
   try {
     return loadPlanDoc(storage, "south").readAssignments();
   } finally {
@@ -121,7 +87,7 @@ describe("meridian import assignments", { timeout: 30_000 }, () => {
   test("pinned account stays out of the impact", () => {
     // Given a1 (100.10, in 01001) pinned to West during 2027, and two pins
     // that the figures ignore
-    storeOverrides(dataDir, "south", [
+    storeOverrides(data.dataDir, "south", [
       {
         accountId: "a1",
         territoryId: "t-west",
@@ -163,7 +129,7 @@ describe("meridian import assignments", { timeout: 30_000 }, () => {
   });
 
   test("pin outside its dates moves with its county", () => {
-    storeOverrides(dataDir, "south", [
+    storeOverrides(data.dataDir, "south", [
       {
         accountId: "a1",
         territoryId: "t-west",
@@ -208,7 +174,7 @@ describe("meridian import assignments", { timeout: 30_000 }, () => {
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(
-      `Applied 3 move(s) to ${path.join(dataDir, "meridian.db")}.`,
+      `Applied 3 move(s) to ${data.file("meridian.db")}.`,
     );
     expect(storedAssignments()).toEqual(
       new Map([
@@ -221,7 +187,7 @@ describe("meridian import assignments", { timeout: 30_000 }, () => {
 
   test("second run changes nothing", () => {
     importFile(MOVES);
-    const storage = Storage.open(dataDir, { readonly: true });
+    const storage = Storage.open(data.dataDir, { readonly: true });
     const updates = storage.countUpdates("south");
     storage.close();
 
@@ -230,7 +196,7 @@ describe("meridian import assignments", { timeout: 30_000 }, () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("0 unit(s) move");
     expect(result.stdout).toContain("Nothing to change.");
-    const after = Storage.open(dataDir, { readonly: true });
+    const after = Storage.open(data.dataDir, { readonly: true });
     expect(after.countUpdates("south")).toBe(updates);
     after.close();
   });
@@ -245,7 +211,7 @@ describe("meridian import assignments", { timeout: 30_000 }, () => {
     expect(result.stderr.split("\n")).toEqual([
       "meridian import: moves.csv has 3 invalid line(s), so nothing was imported:".replace(
         "moves.csv",
-        path.join(dataDir, "moves.csv"),
+        data.file("moves.csv"),
       ),
       '  line 3: unit id "1001" looks stripped of its leading zeros; the unit is "01001". Store the unit_id column as text (a spreadsheet drops the zeros of numbers) and write the file again',
       '  line 4: unknown territory "Nowhere"; the plan has "East", "Frozen", "West"',
@@ -265,11 +231,11 @@ describe("meridian import assignments", { timeout: 30_000 }, () => {
     const missing = runCli([
       "import",
       "assignments",
-      path.join(dataDir, "none.csv"),
+      data.file("none.csv"),
       "--plan",
       "south",
       "--data-dir",
-      dataDir,
+      data.dataDir,
     ]);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain("Cannot read");

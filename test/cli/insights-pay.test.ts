@@ -1,5 +1,3 @@
-import fs from "node:fs";
-import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { unavailablePayKpis } from "../../model/insights/pay-kpis.ts";
 import { computeInsights } from "../../model/insights/insights.ts";
@@ -16,7 +14,8 @@ import {
 } from "../sync-server/helpers.ts";
 import { insightsPath, insightsTeam } from "../sync-server/insights-fixture.ts";
 import { call, PAY_PLAN } from "../sync-server/pay/pay-fixture.ts";
-import { runCli } from "./run-cli.ts";
+import { writeJsonFiles } from "./cli-fixture.ts";
+import { runCliOnData } from "./run-cli.ts";
 
 const PAY_KPI_IDS = new Set(unavailablePayKpis().map((kpi) => kpi.id));
 
@@ -37,16 +36,12 @@ beforeEach(async () => {
   fixture = createFixture();
   server = await startTestServer(fixture);
   // The CLI's plan-side KPIs read units.json and accounts.json of the public folder.
-  fs.writeFileSync(
-    path.join(fixture.publicDataDir, "units.json"),
-    JSON.stringify({
+  writeJsonFiles(fixture.publicDataDir, {
+    "units.json": {
       units: ["01001", "01003"].map((id) => ({ id, population: 1 })),
-    }),
-  );
-  fs.writeFileSync(
-    path.join(fixture.publicDataDir, "accounts.json"),
-    JSON.stringify({ accounts: [] }),
-  );
+    },
+    "accounts.json": { accounts: [] },
+  });
 });
 
 afterEach(async () => {
@@ -59,17 +54,14 @@ function payKpis(kpis: Kpi[]): Kpi[] {
 }
 
 function cliKpis(): Kpi[] {
-  const result = runCli([
+  const result = runCliOnData(
+    fixture,
     "insights",
     "--plan",
     PAY_PLAN,
-    "--data-dir",
-    fixture.dataDir,
-    "--public-data-dir",
-    fixture.publicDataDir,
     "--format",
     "json",
-  ]);
+  );
   expect(result.stderr).toBe("");
   expect(result.status).toBe(0);
   return JSON.parse(result.stdout) as Kpi[];

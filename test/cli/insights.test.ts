@@ -1,54 +1,27 @@
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { beforeEach, describe, expect, test } from "vitest";
 import type { Kpi } from "../../model/insights/types.ts";
-import { createPlan } from "../../sync-server/plans.ts";
-import { Storage } from "../../sync-server/storage.ts";
 import { planningFixture } from "../model/planning/fixture.ts";
-import { ACCOUNTS } from "../model/versions/fixture.ts";
+import { ACME_ACCOUNTS_FILE, ACME_TERRITORIES } from "./acme-plan.ts";
+import { storePlan, useDataDir } from "./cli-fixture.ts";
 import { runCli } from "./run-cli.ts";
 
-const territory = (name: string, parentId: string | null) => ({
-  name,
-  color: "#1f77b4",
-  parentId,
-  ownerId: null,
-  locked: false,
-  kind: parentId === null ? ("region" as const) : ("territory" as const),
+const data = useDataDir("meridian-insights-", {
+  "accounts.json": ACME_ACCOUNTS_FILE,
+  "units.json": {
+    units: ["25025", "36047", "36061", "53033"].map((id) => ({
+      id,
+      population: 1,
+    })),
+  },
 });
 
-let dataDir: string;
-let publicDataDir: string;
-
 beforeEach(() => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "meridian-insights-"));
-  publicDataDir = path.join(dataDir, "public");
-  fs.mkdirSync(publicDataDir);
-  fs.writeFileSync(
-    path.join(publicDataDir, "accounts.json"),
-    JSON.stringify({
-      accounts: ACCOUNTS.map((a) => ({ ...a, segment: "county" })),
-    }),
-  );
-  const units = ["25025", "36047", "36061", "53033"];
-  fs.writeFileSync(
-    path.join(publicDataDir, "units.json"),
-    JSON.stringify({ units: units.map((id) => ({ id, population: 1 })) }),
-  );
-
   // County 36047 (Delta, 200,000.00 of potential) stays unassigned.
-  const storage = Storage.open(dataDir);
-  createPlan(storage, {
+  storePlan(data.dataDir, {
     planId: "acme",
     name: "Acme",
-    territories: [
-      { id: "east", ...territory("East", null) },
-      { id: "west", ...territory("West", null) },
-      { id: "bos", ...territory("Boston", "east") },
-      { id: "nyc", ...territory("New York", "east") },
-      { id: "sea", ...territory("Seattle", "west") },
-    ],
+    territories: ACME_TERRITORIES,
     assignments: [
       ["25025", "bos"],
       ["36061", "nyc"],
@@ -56,22 +29,10 @@ beforeEach(() => {
     ],
     planning: planningFixture(),
   });
-  storage.close();
 });
 
-afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-
 function insights(...extra: string[]) {
-  return runCli([
-    "insights",
-    "--plan",
-    "acme",
-    "--data-dir",
-    dataDir,
-    "--public-data-dir",
-    publicDataDir,
-    ...extra,
-  ]);
+  return data.run("insights", "--plan", "acme", ...extra);
 }
 
 // Each test spawns the CLI, which takes seconds on a loaded machine.
@@ -111,7 +72,7 @@ describe("meridian insights", { timeout: 60_000 }, () => {
   });
 
   test("writes CSV rows with traces", () => {
-    const out = path.join(dataDir, "kpis.csv");
+    const out = data.file("kpis.csv");
     const result = insights("--out", out);
 
     expect(result.stderr).toBe("");
@@ -127,7 +88,7 @@ describe("meridian insights", { timeout: 60_000 }, () => {
   });
 
   test("missing plan option", () => {
-    const result = runCli(["insights", "--data-dir", dataDir]);
+    const result = runCli(["insights", "--data-dir", data.dataDir]);
 
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("Missing --plan.");
@@ -141,15 +102,7 @@ describe("meridian insights", { timeout: 60_000 }, () => {
   });
 
   test("unknown plan", () => {
-    const result = runCli([
-      "insights",
-      "--plan",
-      "nope",
-      "--data-dir",
-      dataDir,
-      "--public-data-dir",
-      publicDataDir,
-    ]);
+    const result = data.run("insights", "--plan", "nope");
 
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("nope");

@@ -1,26 +1,24 @@
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { beforeEach, describe, expect, test, vi } from "vitest";
 import { loadAuthSecret } from "../../sync-server/auth-secret.ts";
-import { createPlan } from "../../sync-server/plans.ts";
-import { Storage } from "../../sync-server/storage.ts";
 import { verifyToken } from "../../sync-server/tokens.ts";
-import { runCli } from "./run-cli.ts";
+import { storePlan, useTempDir, withStorage } from "./cli-fixture.ts";
+import { CLI_TEST_TIMEOUT_MS, runCli } from "./run-cli.ts";
 
-let dataDir: string;
+vi.setConfig({ testTimeout: CLI_TEST_TIMEOUT_MS });
+
+const dataDir = useTempDir("meridian-invite-");
 
 beforeEach(() => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "meridian-invite-"));
-  const storage = Storage.open(dataDir);
-  createPlan(storage, { planId: "q3-west", name: "Q3 West" });
-  storage.close();
+  storePlan(dataDir.path, { planId: "q3-west", name: "Q3 West" });
 });
 
-afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-
 function storedSecret(): Uint8Array {
-  return loadAuthSecret({ dataDir, envSecret: undefined, create: true });
+  return loadAuthSecret({
+    dataDir: dataDir.path,
+    envSecret: undefined,
+    create: true,
+  });
 }
 
 describe("meridian invite", () => {
@@ -36,7 +34,7 @@ describe("meridian invite", () => {
       "--days",
       "45",
       "--data-dir",
-      dataDir,
+      dataDir.path,
       "--base-url",
       "https://plan.example.test",
     ]);
@@ -65,7 +63,7 @@ describe("meridian invite", () => {
       "--role",
       "viewer",
       "--data-dir",
-      dataDir,
+      dataDir.path,
     ]);
 
     expect(result.status).toBe(0);
@@ -73,14 +71,11 @@ describe("meridian invite", () => {
       secret,
       new URL(result.stdout.trim()).searchParams.get("token"),
     );
-    const storage = Storage.open(dataDir);
-    try {
-      const active = storage.invites.listActive("q3-west");
-      expect(active.map((invite) => invite.id)).toEqual([claims.sub]);
-      expect(active[0]).toMatchObject({ role: "viewer", createdBy: "server" });
-    } finally {
-      storage.close();
-    }
+    const active = withStorage(dataDir.path, (storage) =>
+      storage.invites.listActive("q3-west"),
+    );
+    expect(active.map((invite) => invite.id)).toEqual([claims.sub]);
+    expect(active[0]).toMatchObject({ role: "viewer", createdBy: "server" });
   });
 
   test("AUTH_SECRET wins over the stored secret", async () => {
@@ -95,7 +90,7 @@ describe("meridian invite", () => {
         "--role",
         "viewer",
         "--data-dir",
-        dataDir,
+        dataDir.path,
       ],
       { AUTH_SECRET: envSecret },
     );
@@ -120,7 +115,7 @@ describe("meridian invite", () => {
       "--role",
       "editor",
       "--data-dir",
-      dataDir,
+      dataDir.path,
     ]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('Plan "nope" does not exist');
@@ -135,15 +130,15 @@ describe("meridian invite", () => {
       "--role",
       "editor",
       "--data-dir",
-      dataDir,
+      dataDir.path,
     ]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("AUTH_SECRET is not set");
-    expect(fs.existsSync(path.join(dataDir, "auth-secret"))).toBe(false);
+    expect(fs.existsSync(dataDir.file("auth-secret"))).toBe(false);
   });
 
   test("missing database exits 1", () => {
-    const empty = path.join(dataDir, "empty");
+    const empty = dataDir.file("empty");
     const result = runCli([
       "invite",
       "--plan",
@@ -166,7 +161,7 @@ describe("meridian invite", () => {
       '--base-url "ftp://x"',
     ],
   ])("usage error %j exits 2", (args, message) => {
-    const result = runCli(["invite", ...args, "--data-dir", dataDir]);
+    const result = runCli(["invite", ...args, "--data-dir", dataDir.path]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(message);
   });

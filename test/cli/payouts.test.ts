@@ -1,19 +1,11 @@
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
-import { runCli } from "./run-cli.ts";
+import { describe, expect, test, vi } from "vitest";
+import { useTempDir } from "./cli-fixture.ts";
+import { CLI_TEST_TIMEOUT_MS, runCli } from "./run-cli.ts";
 
-// Each run starts Node with tsx, so the tests get a long timeout.
-vi.setConfig({ testTimeout: 60_000 });
+vi.setConfig({ testTimeout: CLI_TEST_TIMEOUT_MS });
 
-let dir: string;
-
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "meridian-payouts-"));
-});
-
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const dir = useTempDir("meridian-payouts-", "file");
 
 /*
  * The example of docs/CLI.md, by hand:
@@ -76,10 +68,9 @@ const PLAN = {
 
 /** Writes the deals and plan files and runs `meridian payouts` on them. */
 function payouts(deals: string, plan: unknown, args: string[] = []) {
-  const dealsFile = path.join(dir, "deals.csv");
-  const planFile = path.join(dir, "plan.json");
+  const dealsFile = dir.file("deals.csv");
   fs.writeFileSync(dealsFile, deals);
-  fs.writeFileSync(planFile, JSON.stringify(plan));
+  const planFile = dir.writeJson("plan.json", plan);
   return runCli(["payouts", "--deals", dealsFile, "--plan", planFile, ...args]);
 }
 
@@ -101,8 +92,20 @@ describe("meridian payouts", () => {
     );
   });
 
+  test("CSV escapes formula rep ids", () => {
+    const deals = DEALS.replaceAll("ana", "@ana");
+    const plan = JSON.parse(JSON.stringify(PLAN).replaceAll('"ana"', '"@ana"'));
+    const result = payouts(deals, plan);
+
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(result.stdout.split("\n")[1]).toBe(
+      "'@ana,2027-01,1100.00,1000.00,1.1000,110.00",
+    );
+  });
+
   test("JSON statements carry traces", () => {
-    const out = path.join(dir, "statements.json");
+    const out = dir.file("statements.json");
     const result = payouts(DEALS, PLAN, ["--format", "json", "--out", out]);
 
     expect(result.status).toBe(0);
@@ -120,7 +123,7 @@ describe("meridian payouts", () => {
   });
 
   test("bad deals rows all listed", () => {
-    const out = path.join(dir, "bad.csv");
+    const out = dir.file("bad.csv");
     const deals = [
       "id,account,amount,currency,close_date,product,owner",
       "d1,acme,abc,USD,2027-01-10,core,ana",

@@ -1,67 +1,53 @@
-import { createHash } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import * as Y from "yjs";
+import { beforeEach, describe, expect, test } from "vitest";
 import { createEmptyPlan, loadPlanDoc } from "../../sync-server/plans.ts";
 import { Storage } from "../../sync-server/storage.ts";
+import { GEOMETRY_SHA256 } from "../sync-server/helpers.ts";
+import {
+  createGeometryFolder,
+  editStoredPlan,
+  useTempDir,
+  withStorage,
+} from "./cli-fixture.ts";
 import { runCli } from "./run-cli.ts";
 
-const GEOMETRY = '{"type":"Topology","objects":{}}\n';
-const GEOMETRY_SHA256 = createHash("sha256").update(GEOMETRY).digest("hex");
 const SECRET = "cli-backup-secret-0123456789-abcdefghijkl";
 
-let root: string;
+const root = useTempDir("meridian-backup-");
 let sourceDir: string;
 let targetDir: string;
 let publicDataDir: string;
 let backupFile: string;
 
 beforeEach(() => {
-  root = fs.mkdtempSync(path.join(os.tmpdir(), "meridian-backup-"));
-  sourceDir = path.join(root, "source");
-  targetDir = path.join(root, "target");
-  publicDataDir = path.join(root, "public-data");
-  backupFile = path.join(root, "west.meridian-backup");
-  fs.mkdirSync(publicDataDir);
-  fs.writeFileSync(path.join(publicDataDir, "geometry.json"), GEOMETRY);
-  fs.writeFileSync(
-    path.join(publicDataDir, "manifest.json"),
-    JSON.stringify({
-      datasets: {
-        geometry: { file: "geometry.json", sha256: GEOMETRY_SHA256 },
-      },
-    }),
-  );
+  sourceDir = root.file("source");
+  targetDir = root.file("target");
+  publicDataDir = createGeometryFolder(root.file("public-data"));
+  backupFile = root.file("west.meridian-backup");
   seedSource();
 });
 
-afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
-
 /** A plan "west" with one territory added by a later update and a version. */
 function seedSource(): void {
-  const storage = Storage.open(sourceDir);
-  try {
+  withStorage(sourceDir, (storage) => {
     createEmptyPlan(storage, {
       planId: "west",
       name: "FY27 West",
       datasets: { geometry: GEOMETRY_SHA256 },
       creator: { personId: "person-ada", name: "Ada" },
     });
-    const plan = loadPlanDoc(storage, "west");
-    const before = Y.encodeStateVector(plan.doc);
-    plan.createTerritory({
-      name: "Coast",
-      color: "#1f77b4",
-      parentId: null,
-      ownerId: null,
-      locked: false,
-      kind: "territory",
-    });
-    storage.appendUpdate(
+    editStoredPlan(
+      storage,
       "west",
-      Y.encodeStateAsUpdate(plan.doc, before),
+      (plan) =>
+        plan.createTerritory({
+          name: "Coast",
+          color: "#1f77b4",
+          parentId: null,
+          ownerId: null,
+          locked: false,
+          kind: "territory",
+        }),
       "person-ada",
     );
     storage.versions.insert({
@@ -72,9 +58,7 @@ function seedSource(): void {
       createdBy: "person-ada",
       createdAt: Date.now(),
     });
-  } finally {
-    storage.close();
-  }
+  });
 }
 
 function cli(...args: string[]) {

@@ -1,38 +1,24 @@
-import { createHash } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { beforeEach, describe, expect, test, vi } from "vitest";
 import { loadAuthSecret } from "../../sync-server/auth-secret.ts";
-import { createPlan, loadPlanDoc } from "../../sync-server/plans.ts";
+import { loadPlanDoc } from "../../sync-server/plans.ts";
 import { Storage } from "../../sync-server/storage.ts";
 import { verifyToken } from "../../sync-server/tokens.ts";
-import { runCli } from "./run-cli.ts";
+import { GEOMETRY_SHA256 } from "../sync-server/helpers.ts";
+import { createGeometryFolder, storePlan, useTempDir } from "./cli-fixture.ts";
+import { CLI_TEST_TIMEOUT_MS, runCli } from "./run-cli.ts";
 
-const GEOMETRY = '{"type":"Topology","objects":{}}\n';
-const GEOMETRY_SHA256 = createHash("sha256").update(GEOMETRY).digest("hex");
+vi.setConfig({ testTimeout: CLI_TEST_TIMEOUT_MS });
 
-let root: string;
+const root = useTempDir("meridian-plan-");
 let dataDir: string;
 let publicDataDir: string;
 
 beforeEach(() => {
-  root = fs.mkdtempSync(path.join(os.tmpdir(), "meridian-plan-"));
-  dataDir = path.join(root, "data");
-  publicDataDir = path.join(root, "public-data");
-  fs.mkdirSync(publicDataDir);
-  fs.writeFileSync(path.join(publicDataDir, "geometry.json"), GEOMETRY);
-  fs.writeFileSync(
-    path.join(publicDataDir, "manifest.json"),
-    JSON.stringify({
-      datasets: {
-        geometry: { file: "geometry.json", sha256: GEOMETRY_SHA256 },
-      },
-    }),
-  );
+  dataDir = root.file("data");
+  publicDataDir = createGeometryFolder(root.file("public-data"));
 });
-
-afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
 function storedSecret(): Uint8Array {
   return loadAuthSecret({ dataDir, envSecret: undefined, create: true });
@@ -111,9 +97,7 @@ describe("meridian plan create", () => {
 
   test("taken id exits 1 and adds nothing", () => {
     storedSecret();
-    const storage = Storage.open(dataDir);
-    createPlan(storage, { planId: "q3-east", name: "East" });
-    storage.close();
+    storePlan(dataDir, { planId: "q3-east", name: "East" });
 
     const result = create("--name", "Again", "--id", "q3-east");
 
@@ -184,9 +168,7 @@ describe("meridian plan create", () => {
 describe("meridian plan list", () => {
   test("prints plans with people and active invites", () => {
     storedSecret();
-    const storage = Storage.open(dataDir);
-    createPlan(storage, { planId: "east", name: 'East, "Metro"' });
-    storage.close();
+    storePlan(dataDir, { planId: "east", name: 'East, "Metro"' });
     expect(create("--name", "West", "--id", "west").status).toBe(0);
 
     const result = runCli(["plan", "list", "--data-dir", dataDir]);
@@ -199,6 +181,19 @@ describe("meridian plan list", () => {
       /^east,"East, ""Metro""",\d{4}-\d\d-\d\dT[^,]+,0,0$/,
     );
     expect(lines[2]).toMatch(/^west,West,[^,]+,0,3$/);
+  });
+
+  test("escapes formula plan names", () => {
+    storedSecret();
+    storePlan(dataDir, { planId: "east", name: '=HYPERLINK("http://x")' });
+
+    const result = runCli(["plan", "list", "--data-dir", dataDir]);
+
+    expect(result.status).toBe(0);
+    const lines = result.stdout.trim().split("\n");
+    expect(lines[1]).toMatch(
+      /^east,"'=HYPERLINK\(""http:\/\/x""\)",[^,]+,0,0$/,
+    );
   });
 
   test("--json prints an array", () => {

@@ -1,24 +1,16 @@
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import type {
   QuotaCascadeInput,
   QuotaCascadeResult,
 } from "../../model/quota/types.ts";
 import { readWorkbook, rowValues } from "./read-workbook.ts";
-import { runCli } from "./run-cli.ts";
+import { useTempDir } from "./cli-fixture.ts";
+import { CLI_TEST_TIMEOUT_MS, runCli } from "./run-cli.ts";
 
-// Each run starts Node with tsx, so the tests get a long timeout.
-vi.setConfig({ testTimeout: 60_000 });
+vi.setConfig({ testTimeout: CLI_TEST_TIMEOUT_MS });
 
-let dir: string;
-
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "meridian-quota-"));
-});
-
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const dir = useTempDir("meridian-quota-", "file");
 
 /** Builds the example of docs/CLI.md: Acme, two regions, two territories, three reps, Ana adjusted. */
 function exampleInput(): QuotaCascadeInput {
@@ -50,9 +42,7 @@ function exampleInput(): QuotaCascadeInput {
 
 /** Writes the input as JSON and runs `meridian quota` on it with the options. */
 function quota(input: unknown, args: string[] = []) {
-  const file = path.join(dir, "plan.json");
-  fs.writeFileSync(file, JSON.stringify(input));
-  return runCli(["quota", file, ...args]);
+  return runCli(["quota", dir.writeJson("plan.json", input), ...args]);
 }
 
 const HEADER =
@@ -114,7 +104,7 @@ describe("meridian quota", () => {
   });
 
   test("JSON output contains trace text", () => {
-    const out = path.join(dir, "quota.json");
+    const out = dir.file("quota.json");
     const result = quota(exampleInput(), ["--format", "json", "--out", out]);
 
     expect(result.status).toBe(0);
@@ -136,7 +126,7 @@ describe("meridian quota", () => {
   test("adjustment above pool exits 1", () => {
     const input = exampleInput();
     input.adjustments = { ana: { amount: "1000000.00" } };
-    const out = path.join(dir, "rejected.csv");
+    const out = dir.file("rejected.csv");
 
     const result = quota(input, ["--out", out]);
 
@@ -149,7 +139,7 @@ describe("meridian quota", () => {
   });
 
   test("invalid JSON exits 1", () => {
-    const file = path.join(dir, "broken.json");
+    const file = dir.file("broken.json");
     fs.writeFileSync(file, "{ nodes: ");
 
     const result = runCli(["quota", file]);
@@ -191,7 +181,7 @@ describe("meridian quota", () => {
   });
 
   test("xlsx writes the Quotas sheet", async () => {
-    const out = path.join(dir, "quota.xlsx");
+    const out = dir.file("quota.xlsx");
 
     const result = quota(exampleInput(), ["--format", "xlsx", "--out", out]);
 
@@ -222,7 +212,7 @@ describe("meridian quota", () => {
   });
 
   test("xlsx labels fiscal months", async () => {
-    const out = path.join(dir, "quota-fiscal.xlsx");
+    const out = dir.file("quota-fiscal.xlsx");
     const input = {
       ...exampleInput(),
       calendar: { startMonth: 2, firstFiscalYear: 2027 },
@@ -238,7 +228,7 @@ describe("meridian quota", () => {
   });
 
   test("xlsx keeps the skipped adjustment note", () => {
-    const out = path.join(dir, "quota-overwrite.xlsx");
+    const out = dir.file("quota-overwrite.xlsx");
 
     const result = quota(exampleInput(), [
       ...["--mode", "overwrite", "--format", "xlsx", "--out", out],
@@ -262,7 +252,7 @@ describe("meridian quota", () => {
   });
 
   test("calendar without fiscalYear exits 1", () => {
-    const out = path.join(dir, "half-calendar.xlsx");
+    const out = dir.file("half-calendar.xlsx");
     const input = {
       ...exampleInput(),
       calendar: { startMonth: 2, firstFiscalYear: 2027 },

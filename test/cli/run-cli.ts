@@ -20,3 +20,27 @@ export function runCli(args: string[], env: Record<string, string> = {}) {
     stderr: result.stderr,
   };
 }
+
+/**
+ * Runs `meridian ...args --data-dir DATA_DIR --public-data-dir PUBLIC` and
+ * returns its exit code and output.
+ */
+export function runCliOnData(
+  folders: { dataDir: string; publicDataDir: string },
+  ...args: string[]
+) {
+  return runCli([
+    ...args,
+    "--data-dir",
+    folders.dataDir,
+    "--public-data-dir",
+    folders.publicDataDir,
+  ]);
+}
+
+/**
+ * Test timeout for tests that run the CLI. Each run starts Node with tsx,
+ * which takes one to several seconds when other test files load the
+ * machine, so a test with a few runs can exceed vitest's 5-second default.
+ */
+export const CLI_TEST_TIMEOUT_MS = 60_000;

@@ -1,8 +1,8 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { runCli } from "./run-cli.ts";
+import { describe, expect, it, vi } from "vitest";
+import { useTempDir } from "./cli-fixture.ts";
+import { CLI_TEST_TIMEOUT_MS, runCli } from "./run-cli.ts";
+
+vi.setConfig({ testTimeout: CLI_TEST_TIMEOUT_MS });
 
 const ACCOUNTS = {
   accounts: [
@@ -41,23 +41,11 @@ const ACCOUNTS = {
   ],
 };
 
-const folders: string[] = [];
-afterEach(() => {
-  for (const folder of folders.splice(0))
-    fs.rmSync(folder, { recursive: true, force: true });
-});
-
-function accountsFile(content: unknown): string {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "meridian-segment-"));
-  folders.push(folder);
-  const file = path.join(folder, "accounts.json");
-  fs.writeFileSync(file, JSON.stringify(content));
-  return file;
-}
+const dir = useTempDir("meridian-segment-");
 
 describe("meridian segment", () => {
   it("writes one CSV row per account", () => {
-    const file = accountsFile(ACCOUNTS);
+    const file = dir.writeJson("accounts.json", ACCOUNTS);
     const result = runCli([
       "segment",
       "--accounts",
@@ -77,8 +65,28 @@ describe("meridian segment", () => {
     expect(lines[3]).toMatch(/^e1,East one,\d,"High potential, South-east"$/);
   });
 
+  it("escapes formula account names", () => {
+    const [first, ...rest] = ACCOUNTS.accounts;
+    const file = dir.writeJson("accounts.json", {
+      accounts: [{ ...first, name: '=HYPERLINK("http://x")' }, ...rest],
+    });
+    const result = runCli([
+      "segment",
+      "--accounts",
+      file,
+      "--k",
+      "2",
+      "--format",
+      "csv",
+    ]);
+
+    expect(result.status).toBe(0);
+    const lines = result.stdout.split("\n");
+    expect(lines[1]).toMatch(/^w1,"'=HYPERLINK\(""http:\/\/x""\)",\d,/);
+  });
+
   it("writes segments and assignments as JSON", () => {
-    const file = accountsFile(ACCOUNTS);
+    const file = dir.writeJson("accounts.json", ACCOUNTS);
     const result = runCli([
       "segment",
       "--accounts",
@@ -101,7 +109,7 @@ describe("meridian segment", () => {
   });
 
   it("rejects k above the account count", () => {
-    const file = accountsFile(ACCOUNTS);
+    const file = dir.writeJson("accounts.json", ACCOUNTS);
     const result = runCli(["segment", "--accounts", file, "--k", "5"]);
 
     expect(result.status).toBe(1);

@@ -1,31 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import {
-  startTestServices,
-  type TestServices,
-} from "../../scripts/test-services/index.ts";
+import { beforeAll, describe, expect, test } from "vitest";
 import {
   countTerritories,
+  flushThroughRedis,
   hasTerritories,
   logLines,
   newTerritory,
   nextClose,
-  sleepingSession,
-  sql,
-  startClusterNode,
-  storedPlan,
-  untilAwarenessMarker,
+  STORE_FAILED_REASON,
+  useCluster,
   type ClusterNode,
 } from "./cluster-helpers.ts";
-import {
-  connectClient,
-  createFixture,
-  serverPlan,
-  synced,
-  testToken,
-  until,
-  type Fixture,
-  type TestClient,
-} from "./helpers.ts";
+import { sleepingSession, sql, storedPlan } from "./cluster-postgres.ts";
+import { serverPlan, until } from "./helpers.ts";
 
 // A cluster room appends the updates that queue while its append is in
 // flight in one call of meridian_append_room_updates. A statement trigger
@@ -35,41 +21,14 @@ import {
 // timing is asserted: every wait ends on a state, bounded by the test
 // timeout.
 
-const STORE_FAILED_REASON =
-  "The server could not store your update; reconnect to send it again.";
-
-let services: TestServices;
-let fixture: Fixture;
+const cluster = useCluster();
 let nodeA: ClusterNode;
 let nodeB: ClusterNode;
-const clients: TestClient[] = [];
-const cleanups: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
-  services = await startTestServices();
-  fixture = createFixture();
-  nodeA = await startClusterNode(fixture, services, 86_400_000);
-  nodeB = await startClusterNode(fixture, services, 86_400_000);
+  nodeA = await cluster.startNode(86_400_000);
+  nodeB = await cluster.startNode(86_400_000);
 });
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
-
-afterAll(async () => {
-  await nodeA?.server.close();
-  await nodeB?.server.close();
-  await services?.stop();
-  fixture?.remove();
-});
-
-async function editor(node: ClusterNode): Promise<TestClient> {
-  const client = connectClient(node.server, "demo", await testToken("editor"));
-  clients.push(client);
-  await synced(client);
-  return client;
-}
 
 /**
  * Adds a statement trigger that counts the INSERT statements into
@@ -77,7 +36,7 @@ async function editor(node: ClusterNode): Promise<TestClient> {
  * the count.
  */
 async function countAppends(): Promise<() => Promise<number>> {
-  const url = services.postgres.url;
+  const url = cluster.services.postgres.url;
   await sql(
     url,
     `CREATE TABLE IF NOT EXISTS meridian_test_appends (n bigint NOT NULL);
@@ -91,7 +50,7 @@ async function countAppends(): Promise<() => Promise<number>> {
      CREATE TRIGGER meridian_test_count_append AFTER INSERT ON meridian_room_updates
        FOR EACH STATEMENT EXECUTE FUNCTION meridian_test_count_append();`,
   );
-  cleanups.push(async () => {
+  cluster.cleanups.push(async () => {
     await sql(
       url,
       "DROP TRIGGER IF EXISTS meridian_test_count_append ON meridian_room_updates",
@@ -115,7 +74,7 @@ async function addSlowAndRejectTrigger(
   slowMarker: string,
   rejectMarker: string,
 ): Promise<() => Promise<void>> {
-  const url = services.postgres.url;
+  const url = cluster.services.postgres.url;
   await sql(
     url,
     `CREATE OR REPLACE FUNCTION meridian_test_batch_trigger() RETURNS trigger AS $$
@@ -137,23 +96,23 @@ async function addSlowAndRejectTrigger(
       "DROP TRIGGER IF EXISTS meridian_test_batch_trigger ON meridian_room_updates",
     );
   };
-  cleanups.push(remove);
+  cluster.cleanups.push(remove);
   return remove;
 }
 
 describe("cluster append batches", () => {
   test("burst from several clients arrives once", async () => {
     const writers = [
-      await editor(nodeA),
-      await editor(nodeA),
-      await editor(nodeA),
+      await cluster.editor(nodeA),
+      await cluster.editor(nodeA),
+      await cluster.editor(nodeA),
     ];
-    const peerB = await editor(nodeB);
+    const peerB = await cluster.editor(nodeB);
     const appends = await countAppends();
     const storedSeqs: number[] = [];
     const recordSeq = ({ seq }: { seq: number }) => storedSeqs.push(seq);
     nodeA.server.events.on("update-stored", recordSeq);
-    cleanups.push(async () => {
+    cluster.cleanups.push(async () => {
       nodeA.server.events.off("update-stored", recordSeq);
     });
 
@@ -175,7 +134,7 @@ describe("cluster append batches", () => {
       expect(countTerritories(peerB.plan, name)).toBe(1);
       expect(countTerritories(serverPlan(nodeB.server), name)).toBe(1);
     }
-    const stored = await storedPlan(services.postgres.url);
+    const stored = await storedPlan(cluster.services.postgres.url);
     for (const name of names) expect(countTerritories(stored, name)).toBe(1);
 
     // and the 60 updates took fewer append calls than updates, with
@@ -191,11 +150,11 @@ describe("cluster append batches", () => {
   });
 
   test("failed batch closes all its writers", async () => {
-    const slow = await editor(nodeA);
-    const rejected = await editor(nodeA);
-    const innocent = await editor(nodeA);
-    const peerA = await editor(nodeA);
-    const peerB = await editor(nodeB);
+    const slow = await cluster.editor(nodeA);
+    const rejected = await cluster.editor(nodeA);
+    const innocent = await cluster.editor(nodeA);
+    const peerA = await cluster.editor(nodeA);
+    const peerB = await cluster.editor(nodeB);
     const removeTrigger = await addSlowAndRejectTrigger(
       "Slow batch edit",
       "Rejected batch edit",
@@ -203,7 +162,7 @@ describe("cluster append batches", () => {
 
     // Given an append that is in flight, so that the next updates queue
     newTerritory(slow, "Slow batch edit");
-    await sleepingSession(services.postgres.url);
+    await sleepingSession(cluster.services.postgres.url);
 
     // When two writers' updates share the next batch and one is rejected
     const rejectedClosed = nextClose(rejected);
@@ -226,12 +185,7 @@ describe("cluster append batches", () => {
     expect((failures[0].err as { message: string }).message).toContain(
       "rejects this batch",
     );
-    const flushed = untilAwarenessMarker(peerB, "after rejected batch");
-    peerA.provider.awareness.setLocalStateField(
-      "marker",
-      "after rejected batch",
-    );
-    await flushed;
+    await flushThroughRedis(peerA, peerB, "after rejected batch");
     for (const name of ["Rejected batch edit", "Innocent batch edit"]) {
       for (const client of [slow, peerA, peerB])
         expect(countTerritories(client.plan, name)).toBe(0);
@@ -245,7 +199,7 @@ describe("cluster append batches", () => {
     const names = ["Rejected batch edit", "Innocent batch edit"];
     for (const client of [peerA, peerB, rejected, innocent])
       await until(client.doc, hasTerritories(client, names));
-    const stored = await storedPlan(services.postgres.url);
+    const stored = await storedPlan(cluster.services.postgres.url);
     for (const name of names) {
       expect(countTerritories(stored, name)).toBe(1);
       expect(countTerritories(peerB.plan, name)).toBe(1);
@@ -253,8 +207,8 @@ describe("cluster append batches", () => {
   });
 
   test("catch-up logs info only for news", async () => {
-    const writerA = await editor(nodeA);
-    const writerB = await editor(nodeB);
+    const writerA = await cluster.editor(nodeA);
+    const writerB = await cluster.editor(nodeB);
     const linesBefore = [nodeA.logs.lines.length, nodeB.logs.lines.length];
 
     // When both nodes write the room at once

@@ -1,35 +1,24 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import {
-  startRedis,
-  startTestServices,
-  type TestServices,
-} from "../../scripts/test-services/index.ts";
-import {
-  addUpdateTrigger,
   countTerritories,
+  flushThroughRedis,
   getHealth,
   hasTerritories,
   logLines,
   newTerritory,
   nextClose,
-  sleepingSession,
-  sql,
-  startClusterNode,
-  storedPlan,
-  untilAwarenessMarker,
+  STORE_FAILED_REASON,
   untilHealth,
+  useCluster,
   type ClusterNode,
 } from "./cluster-helpers.ts";
 import {
-  connectClient,
-  createFixture,
-  serverPlan,
-  synced,
-  testToken,
-  until,
-  type Fixture,
-  type TestClient,
-} from "./helpers.ts";
+  addUpdateTrigger,
+  sleepingSession,
+  sql,
+  storedPlan,
+} from "./cluster-postgres.ts";
+import { serverPlan, until, type TestClient } from "./helpers.ts";
 
 // Two in-process nodes share one PostgreSQL, one Redis and one DATA_DIR.
 // Node A never catches up by timer and node B once a day, so an update
@@ -43,63 +32,22 @@ import {
 // No timing is asserted: every wait ends on a state, bounded by the test
 // timeout.
 
-const STORE_FAILED_REASON =
-  "The server could not store your update; reconnect to send it again.";
-
-let services: TestServices;
-let fixture: Fixture;
+const cluster = useCluster();
 let nodeA: ClusterNode;
 let nodeB: ClusterNode;
-const clients: TestClient[] = [];
-const cleanups: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
-  services = await startTestServices();
-  fixture = createFixture();
   // One after the other, so that only one node creates the tables.
-  nodeA = await startClusterNode(fixture, services, 86_400_000);
-  nodeB = await startClusterNode(fixture, services, 86_400_000);
+  nodeA = await cluster.startNode(86_400_000);
+  nodeB = await cluster.startNode(86_400_000);
 });
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
-
-afterAll(async () => {
-  await nodeA?.server.close();
-  await nodeB?.server.close();
-  await services?.stop();
-  fixture?.remove();
-});
-
-async function editor(node: ClusterNode): Promise<TestClient> {
-  const client = connectClient(node.server, "demo", await testToken("editor"));
-  clients.push(client);
-  await synced(client);
-  return client;
-}
 
 /** Connects a writer on node A and a peer on each node, all synced. */
 async function threeEditors() {
-  const writer = await editor(nodeA);
-  const peerA = await editor(nodeA);
-  const peerB = await editor(nodeB);
+  const writer = await cluster.editor(nodeA);
+  const peerA = await cluster.editor(nodeA);
+  const peerB = await cluster.editor(nodeB);
   return { writer, peerA, peerB };
-}
-
-/**
- * Sends an awareness marker from `from` and resolves once `to` sees it, so
- * that everything node A published before it has reached `to`.
- */
-async function flushThroughRedis(
-  from: TestClient,
-  to: TestClient,
-  marker: string,
-) {
-  const seen = untilAwarenessMarker(to, marker);
-  from.provider.awareness.setLocalStateField("marker", marker);
-  await seen;
 }
 
 /** Checks that no client and no node document has the territory `name`. */
@@ -116,9 +64,9 @@ async function expectOnceEverywhere(name: string, clientList: TestClient[]) {
     expect(countTerritories(client.plan, name)).toBe(1);
   expect(countTerritories(serverPlan(nodeA.server), name)).toBe(1);
   expect(countTerritories(serverPlan(nodeB.server), name)).toBe(1);
-  expect(countTerritories(await storedPlan(services.postgres.url), name)).toBe(
-    1,
-  );
+  expect(
+    countTerritories(await storedPlan(cluster.services.postgres.url), name),
+  ).toBe(1);
 }
 
 function expectStoreFailureLogged(node: ClusterNode, room: string) {
@@ -136,11 +84,11 @@ describe("cluster write failures", () => {
   test("rejected insert closes the writer", async () => {
     const { writer, peerA, peerB } = await threeEditors();
     const removeTrigger = await addUpdateTrigger(
-      services.postgres.url,
+      cluster.services.postgres.url,
       "Rejected edit",
       "RAISE EXCEPTION 'test trigger rejects this update';",
     );
-    cleanups.push(removeTrigger);
+    cluster.cleanups.push(removeTrigger);
 
     // When the writer's update fails to insert
     const firstClose = nextClose(writer);
@@ -183,8 +131,8 @@ describe("cluster write failures", () => {
     const { writer, peerA, peerB } = await threeEditors();
 
     // When PostgreSQL stops at once while a client on each node writes
-    await services.postgres.stopImmediately();
-    cleanups.push(() => services.postgres.restart());
+    await cluster.services.postgres.stopImmediately();
+    cluster.cleanups.push(() => cluster.services.postgres.restart());
     const writerClosed = nextClose(writer);
     const peerBClosed = nextClose(peerB);
     newTerritory(writer, "Written in outage A");
@@ -219,8 +167,8 @@ describe("cluster write failures", () => {
 
     // When PostgreSQL is back, both clients resend and everyone has both
     // edits once
-    await services.postgres.restart();
-    cleanups.pop();
+    await cluster.services.postgres.restart();
+    cluster.cleanups.pop();
     const names = ["Written in outage A", "Written in outage B"];
     for (const client of [writer, peerA, peerB])
       await until(client.doc, hasTerritories(client, names));
@@ -237,16 +185,20 @@ describe("cluster write failures", () => {
     const { writer, peerA, peerB } = await threeEditors();
     // The insert sleeps, so the test can end its session mid-write.
     const removeTrigger = await addUpdateTrigger(
-      services.postgres.url,
+      cluster.services.postgres.url,
       "Severed edit",
       "PERFORM pg_sleep(3);",
     );
-    cleanups.push(removeTrigger);
+    cluster.cleanups.push(removeTrigger);
 
     const closed = nextClose(writer);
     newTerritory(writer, "Severed edit");
-    const pid = await sleepingSession(services.postgres.url);
-    await sql(services.postgres.url, "SELECT pg_terminate_backend($1)", [pid]);
+    const pid = await sleepingSession(cluster.services.postgres.url);
+    await sql(
+      cluster.services.postgres.url,
+      "SELECT pg_terminate_backend($1)",
+      [pid],
+    );
 
     expect(await closed).toEqual({ code: 1011, reason: STORE_FAILED_REASON });
     expectStoreFailureLogged(nodeA, "demo");
@@ -278,12 +230,10 @@ describe("cluster /healthz", () => {
   });
 
   test("returns 503 while Redis is down", async () => {
-    await editor(nodeA);
+    await cluster.editor(nodeA);
 
-    await services.redis.stop();
-    cleanups.push(async () => {
-      services.redis = await startRedis({ port: services.redis.port });
-    });
+    await cluster.services.redis.stop();
+    cluster.cleanups.push(() => cluster.startRedisAgain());
     const down = await untilHealth(
       nodeA.server,
       (reply) => reply.status !== 200,
@@ -297,7 +247,7 @@ describe("cluster /healthz", () => {
       logLines(nodeA.logs, "health: Redis disconnected, /healthz returns 503"),
     ).toHaveLength(1);
 
-    await cleanups.pop()!();
+    await cluster.cleanups.pop()!();
     const up = await untilHealth(nodeA.server, (reply) => reply.status === 200);
     expect(up.body).toMatchObject({
       status: "ok",

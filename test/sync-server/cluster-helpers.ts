@@ -1,17 +1,28 @@
-import pg from "pg";
-import * as Y from "yjs";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { PlanDoc } from "../../model/doc/plan-doc.ts";
-import type { TestServices } from "../../scripts/test-services/index.ts";
-import { createLogger } from "../../sync-server/log.ts";
-import { PostgresUpdateStore } from "../../sync-server/cluster/postgres-store.ts";
+import {
+  startRedis,
+  startTestServices,
+  type TestServices,
+} from "../../scripts/test-services/index.ts";
 import type { RunningServer } from "../../sync-server/server.ts";
 import {
+  connectClient,
+  createFixture,
   LogCapture,
+  spawnServer,
   startTestServer,
+  synced,
   territoryNames,
+  testToken,
   type Fixture,
+  type ServerProcess,
   type TestClient,
 } from "./helpers.ts";
+
+/** The close reason a node sends a client whose update it could not store. */
+export const STORE_FAILED_REASON =
+  "The server could not store your update; reconnect to send it again.";
 
 /** An in-process cluster node and the log lines it wrote. */
 export interface ClusterNode {
@@ -40,6 +51,121 @@ export async function startClusterNode(
     logs,
   );
   return { server, logs };
+}
+
+/**
+ * The setup that every cluster test file shares: the test PostgreSQL and
+ * Redis, one fixture DATA_DIR for every node, the nodes the file starts, and
+ * the clients and cleanups of the running test. `useCluster` creates it.
+ */
+export class ClusterSuite {
+  /**
+   * Functions run after the current test, in the order added. A test may
+   * pop the last one to run it early or to drop it.
+   */
+  readonly cleanups: (() => Promise<void>)[] = [];
+  private readonly clients: TestClient[] = [];
+  private readonly inProcessNodes: ClusterNode[] = [];
+  private readonly spawnedNodes: ServerProcess[] = [];
+  private started: { services: TestServices; fixture: Fixture } | null = null;
+
+  get services(): TestServices {
+    return this.require().services;
+  }
+
+  get fixture(): Fixture {
+    return this.require().fixture;
+  }
+
+  /**
+   * Starts an in-process node, closed after the file's tests. Start nodes
+   * one after the other, so that only one of them creates the SQLite tables.
+   */
+  async startNode(catchUpMs: number): Promise<ClusterNode> {
+    const node = await startClusterNode(this.fixture, this.services, catchUpMs);
+    this.inProcessNodes.push(node);
+    return node;
+  }
+
+  /**
+   * Starts a node in a child process as `npm start` does. It is killed after
+   * the file's tests unless it has exited by then.
+   */
+  async spawnNode(
+    catchUpMs: number,
+    logLevel: "info" | "warn",
+  ): Promise<ServerProcess> {
+    const node = await spawnServer(this.fixture, {
+      DATABASE_URL: this.services.postgres.url,
+      REDIS_URL: this.services.redis.url,
+      CLUSTER_CATCH_UP_MS: String(catchUpMs),
+      LOG_LEVEL: logLevel,
+    });
+    this.spawnedNodes.push(node);
+    return node;
+  }
+
+  /**
+   * Connects an editor of the demo plan to a node, or to anything with a
+   * sync URL, and resolves once it has synced. It is destroyed after the
+   * test.
+   */
+  async editor(target: ClusterNode | { syncUrl: string }): Promise<TestClient> {
+    const server = "server" in target ? target.server : target;
+    const client = connectClient(server, "demo", await testToken("editor"));
+    this.clients.push(client);
+    await synced(client);
+    return client;
+  }
+
+  /** Starts Redis again on its old port after a test stopped it. */
+  async startRedisAgain(): Promise<void> {
+    this.services.redis = await startRedis({ port: this.services.redis.port });
+  }
+
+  async start(): Promise<void> {
+    const services = await startTestServices();
+    this.started = { services, fixture: createFixture() };
+  }
+
+  async endTest(): Promise<void> {
+    for (const client of this.clients.splice(0)) client.destroy();
+    for (const cleanup of this.cleanups.splice(0)) await cleanup();
+  }
+
+  async stop(): Promise<void> {
+    for (const node of this.inProcessNodes) await node.server.close();
+    for (const node of this.spawnedNodes) {
+      if (node.child.exitCode !== null || node.child.signalCode !== null)
+        continue;
+      node.child.kill("SIGKILL");
+      await node.exited;
+    }
+    await this.started?.services.stop();
+    this.started?.fixture.remove();
+  }
+
+  private require(): { services: TestServices; fixture: Fixture } {
+    if (!this.started)
+      throw new Error(
+        "The cluster services are not running yet. Read them inside a hook or a test, which run after the beforeAll hook of useCluster.",
+      );
+    return this.started;
+  }
+}
+
+/**
+ * Registers the hooks of a cluster test file: start PostgreSQL, Redis and a
+ * fixture before its tests, destroy the clients and run the cleanups after
+ * each test, and stop the nodes, the services and the fixture after its
+ * tests.
+ */
+export function useCluster(): ClusterSuite {
+  const cluster = new ClusterSuite();
+  beforeAll(() => cluster.start());
+  afterEach(() => cluster.endTest());
+  afterAll(() => cluster.stop());
+  return cluster;
 }
 
 export function newTerritory(client: TestClient, name: string): string {
@@ -106,87 +232,18 @@ export function untilAwarenessMarker(
   });
 }
 
-/** Runs one SQL statement on the test PostgreSQL with a connection of its own. */
-export async function sql<Row extends pg.QueryResultRow>(
-  databaseUrl: string,
-  text: string,
-  values: unknown[] = [],
-): Promise<Row[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<Row>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 /**
- * Adds a trigger to `meridian_room_updates` that runs `action` (PL/pgSQL)
- * for every inserted update whose bytes contain `marker`, and returns a
- * function that removes it.
+ * Sends an awareness marker from `from` and resolves once `to` receives it, so
+ * that everything `from`'s node published before it has reached `to`.
  */
-export async function addUpdateTrigger(
-  databaseUrl: string,
+export async function flushThroughRedis(
+  from: TestClient,
+  to: TestClient,
   marker: string,
-  action: string,
-): Promise<() => Promise<void>> {
-  await sql(
-    databaseUrl,
-    `CREATE OR REPLACE FUNCTION meridian_test_trigger() RETURNS trigger AS $$
-     BEGIN
-       IF position(convert_to(${pg.escapeLiteral(marker)}, 'UTF8') in NEW.data) > 0 THEN
-         ${action}
-       END IF;
-       RETURN NEW;
-     END $$ LANGUAGE plpgsql;
-     CREATE TRIGGER meridian_test_trigger BEFORE INSERT ON meridian_room_updates
-       FOR EACH ROW EXECUTE FUNCTION meridian_test_trigger();`,
-  );
-  return async () => {
-    await sql(
-      databaseUrl,
-      "DROP TRIGGER IF EXISTS meridian_test_trigger ON meridian_room_updates",
-    );
-  };
-}
-
-/**
- * Resolves with the pid of a session sleeping in `pg_sleep`, polling
- * `pg_stat_activity` every 20 ms until one is.
- */
-export async function sleepingSession(databaseUrl: string): Promise<number> {
-  for (;;) {
-    const rows = await sql<{ pid: number }>(
-      databaseUrl,
-      "SELECT pid FROM pg_stat_activity WHERE wait_event = 'PgSleep'",
-    );
-    if (rows.length > 0) return rows[0].pid;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-/** Reads a room as stored in PostgreSQL, without any server node. */
-export async function storedPlan(
-  databaseUrl: string,
-  room = "demo",
-): Promise<PlanDoc> {
-  const store = await PostgresUpdateStore.open({
-    databaseUrl,
-    logger: createLogger("silent"),
-    readLocalRoom: () => {
-      throw new Error(`Room ${room} should already be in PostgreSQL.`);
-    },
-  });
-  try {
-    const stored = await store.loadRoom(room);
-    const doc = new Y.Doc();
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-    for (const update of stored.updates) Y.applyUpdate(doc, update);
-    return new PlanDoc(doc);
-  } finally {
-    await store.close();
-  }
+): Promise<void> {
+  const seen = untilAwarenessMarker(to, marker);
+  from.provider.awareness.setLocalStateField("marker", marker);
+  await seen;
 }
 
 /** `GET /healthz` of a node: the status code and the parsed body. */

@@ -1,27 +1,11 @@
-import net from "node:net";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import * as Y from "yjs";
-import { PlanDoc } from "../../model/doc/plan-doc.ts";
-import {
-  startRedis,
-  startTestServices,
-  type TestServices,
-} from "../../scripts/test-services/index.ts";
 import { ConfigError, readConfig } from "../../sync-server/config.ts";
-import { createLogger } from "../../sync-server/log.ts";
-import { PostgresUpdateStore } from "../../sync-server/cluster/postgres-store.ts";
-import {
-  connectClient,
-  createFixture,
-  spawnServer,
-  synced,
-  territoryNames,
-  testToken,
-  until,
-  type Fixture,
-  type ServerProcess,
-  type TestClient,
-} from "./helpers.ts";
+import type { PostgresUpdateStore } from "../../sync-server/cluster/postgres-store.ts";
+import { startBalancer } from "./cluster-balancer.ts";
+import { hasTerritories, newTerritory, useCluster } from "./cluster-helpers.ts";
+import { storedPlan, withStore } from "./cluster-postgres.ts";
+import { territoryNames, until, type ServerProcess } from "./helpers.ts";
 
 // Two server nodes share one PostgreSQL, one Redis and one DATA_DIR (plans,
 // invites and the auth secret are still in SQLite). Node A never catches up
@@ -30,105 +14,26 @@ import {
 // document or awareness reaches the expected state, and the test timeout
 // bounds it.
 
-let services: TestServices;
-let fixture: Fixture;
+const cluster = useCluster();
 let nodeA: ServerProcess;
 let nodeB: ServerProcess;
-const clients: TestClient[] = [];
-
-function startNode(catchUpMs: number): Promise<ServerProcess> {
-  return spawnServer(fixture, {
-    DATABASE_URL: services.postgres.url,
-    REDIS_URL: services.redis.url,
-    CLUSTER_CATCH_UP_MS: String(catchUpMs),
-    LOG_LEVEL: "warn",
-  });
-}
 
 beforeAll(async () => {
-  services = await startTestServices();
-  fixture = createFixture();
   // One after the other, so that only one node creates the SQLite tables.
-  nodeA = await startNode(86_400_000);
-  nodeB = await startNode(200);
+  nodeA = await cluster.spawnNode(86_400_000, "warn");
+  nodeB = await cluster.spawnNode(200, "warn");
 });
-
-afterEach(() => {
-  for (const client of clients.splice(0)) client.destroy();
-});
-
-afterAll(async () => {
-  for (const node of [nodeA, nodeB]) {
-    if (
-      node &&
-      node.child.exitCode === null &&
-      node.child.signalCode === null
-    ) {
-      node.child.kill("SIGTERM");
-      await node.exited;
-    }
-  }
-  await services?.stop();
-  fixture?.remove();
-});
-
-async function editor(node: { syncUrl: string }): Promise<TestClient> {
-  const client = connectClient(node, "demo", await testToken("editor"));
-  clients.push(client);
-  await synced(client);
-  return client;
-}
-
-function newTerritory(client: TestClient, name: string): string {
-  return client.plan.createTerritory({
-    name,
-    color: "#336699",
-    parentId: null,
-    ownerId: null,
-    locked: false,
-    kind: "territory",
-  });
-}
-
-function hasTerritories(client: TestClient, names: string[]): () => boolean {
-  return () => {
-    const present = new Set(territoryNames(client.plan));
-    return names.every((name) => present.has(name));
-  };
-}
 
 /** Runs `work` with a store of its own on the test PostgreSQL. */
-async function withStore<T>(
+function withTestStore<T>(
   work: (store: PostgresUpdateStore) => Promise<T>,
 ): Promise<T> {
-  const store = await PostgresUpdateStore.open({
-    databaseUrl: services.postgres.url,
-    logger: createLogger("silent"),
-    readLocalRoom: () => {
-      throw new Error("The demo room should already be in PostgreSQL.");
-    },
-  });
-  try {
-    return await work(store);
-  } finally {
-    await store.close();
-  }
-}
-
-/** Reads the demo plan as stored in PostgreSQL, without any server node. */
-function storedPlan(): Promise<PlanDoc> {
-  return withStore(async (store) => {
-    const stored = await store.loadRoom("demo");
-    const doc = new Y.Doc();
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-    for (const update of stored.updates) Y.applyUpdate(doc, update);
-    return new PlanDoc(doc);
-  });
+  return withStore(cluster.services.postgres.url, work);
 }
 
 /** Stores a new territory in PostgreSQL without telling any node. */
 async function storeUnpublished(name: string): Promise<void> {
-  const plan = await storedPlan();
+  const plan = await storedPlan(cluster.services.postgres.url);
   const before = Y.encodeStateVector(plan.doc);
   plan.createTerritory({
     name,
@@ -139,51 +44,13 @@ async function storeUnpublished(name: string): Promise<void> {
     kind: "territory",
   });
   const update = Y.encodeStateAsUpdate(plan.doc, before);
-  await withStore((store) => store.appendUpdate("demo", update, null));
-}
-
-/**
- * Starts a TCP load balancer on loopback. Each connection goes to the
- * first backend that accepts it, so connections move on when a node dies.
- */
-async function startBalancer(ports: number[]) {
-  const server = net.createServer((client) => {
-    client.pause();
-    const tryBackend = (index: number) => {
-      if (index >= ports.length) {
-        client.destroy();
-        return;
-      }
-      const upstream = net.connect(ports[index], "127.0.0.1");
-      upstream.once("error", () => tryBackend(index + 1));
-      upstream.once("connect", () => {
-        upstream.removeAllListeners("error");
-        upstream.on("error", () => client.destroy());
-        client.on("error", () => upstream.destroy());
-        client.pipe(upstream).pipe(client);
-        client.once("close", () => upstream.destroy());
-        upstream.once("close", () => client.destroy());
-        client.resume();
-      });
-    };
-    tryBackend(0);
-  });
-  await new Promise<void>((resolve) =>
-    server.listen(0, "127.0.0.1", () => resolve()),
-  );
-  const { port } = server.address() as net.AddressInfo;
-  return {
-    syncUrl: `ws://127.0.0.1:${port}/sync`,
-    close: () => {
-      server.close();
-    },
-  };
+  await withTestStore((store) => store.appendUpdate("demo", update, null));
 }
 
 describe("cluster mode", () => {
   test("clients on two nodes converge", async () => {
-    const a = await editor(nodeA);
-    const b = await editor(nodeB);
+    const a = await cluster.editor(nodeA);
+    const b = await cluster.editor(nodeB);
     expect(territoryNames(b.plan)).toEqual(["East", "West"]);
 
     // Node A has not written since B's edit, so only Redis can bring it.
@@ -196,7 +63,7 @@ describe("cluster mode", () => {
     await until(b.doc, () => b.plan.territoryOf("01005") === "demo-west");
     expect(a.plan.snapshot()).toEqual(b.plan.snapshot());
 
-    const stored = await storedPlan();
+    const stored = await storedPlan(cluster.services.postgres.url);
     expect(territoryNames(stored)).toEqual(
       expect.arrayContaining(["North", "South"]),
     );
@@ -204,7 +71,7 @@ describe("cluster mode", () => {
   });
 
   test("update never published arrives by catch-up", async () => {
-    const watcher = await editor(nodeB);
+    const watcher = await cluster.editor(nodeB);
 
     // As when a node dies between its commit and its publish
     await storeUnpublished("Unannounced");
@@ -214,8 +81,8 @@ describe("cluster mode", () => {
   });
 
   test("presence crosses nodes", async () => {
-    const a = await editor(nodeA);
-    const b = await editor(nodeB);
+    const a = await cluster.editor(nodeA);
+    const b = await cluster.editor(nodeB);
     const awarenessOfB = b.provider.awareness;
     const seesAda = () =>
       [...awarenessOfB.getStates().values()].some(
@@ -250,13 +117,13 @@ describe("cluster mode", () => {
   });
 
   test("node catches up after Redis restarts", async () => {
-    const a = await editor(nodeA);
+    const a = await cluster.editor(nodeA);
 
     // Node A catches up by timer only once a day, so the update stored
     // while Redis is down reaches it only by the catch-up on reconnect.
-    await services.redis.stop();
+    await cluster.services.redis.stop();
     await storeUnpublished("During outage");
-    services.redis = await startRedis({ port: services.redis.port });
+    await cluster.startRedisAgain();
 
     await until(a.doc, hasTerritories(a, ["During outage"]));
     expect(territoryNames(a.plan)).toContain("During outage");
@@ -265,8 +132,8 @@ describe("cluster mode", () => {
   test("killed node loses no edit", async () => {
     const balancer = await startBalancer([nodeA.port, nodeB.port]);
     try {
-      const writer = await editor(balancer);
-      const watcher = await editor(nodeB);
+      const writer = await cluster.editor(balancer);
+      const watcher = await cluster.editor(nodeB);
       const names = Array.from({ length: 30 }, (_, i) => `Region ${i}`);
 
       // Given a writer on node A whose first edits reached node B
@@ -283,7 +150,7 @@ describe("cluster mode", () => {
       // every edit reaches the watcher and PostgreSQL
       await until(watcher.doc, hasTerritories(watcher, names));
       expect(writer.provider.wsconnected).toBe(true);
-      const stored = await storedPlan();
+      const stored = await storedPlan(cluster.services.postgres.url);
       expect(territoryNames(stored)).toEqual(expect.arrayContaining(names));
     } finally {
       balancer.close();
@@ -300,8 +167,8 @@ describe("PostgreSQL update store", () => {
     });
 
     // Two stores, as on two nodes, append to one room at once.
-    const seqs = await withStore((first) =>
-      withStore((second) =>
+    const seqs = await withTestStore((first) =>
+      withTestStore((second) =>
         Promise.all(
           updates.map((update, i) =>
             (i % 2 === 0 ? first : second).appendUpdate("race", update, null),
@@ -313,7 +180,9 @@ describe("PostgreSQL update store", () => {
     expect([...seqs].sort((x, y) => x - y)).toEqual(
       Array.from({ length: 40 }, (_, i) => i + 1),
     );
-    const stored = await withStore((store) => store.updatesAfter("race", 0));
+    const stored = await withTestStore((store) =>
+      store.updatesAfter("race", 0),
+    );
     expect(stored.map((update) => update.seq)).toEqual(
       Array.from({ length: 40 }, (_, i) => i + 1),
     );
@@ -328,8 +197,8 @@ describe("PostgreSQL update store", () => {
       });
 
     // Two stores, as on two nodes, append batches of five to one room at once.
-    const firsts = await withStore((first) =>
-      withStore((second) =>
+    const firsts = await withTestStore((first) =>
+      withTestStore((second) =>
         Promise.all(
           [0, 5, 10, 15, 20, 25].map((from, i) =>
             (i % 2 === 0 ? first : second).appendUpdates(
@@ -342,7 +211,7 @@ describe("PostgreSQL update store", () => {
     );
 
     expect([...firsts].sort((x, y) => x - y)).toEqual([1, 6, 11, 16, 21, 26]);
-    const rows = await withStore(async (store) => {
+    const rows = await withTestStore(async (store) => {
       const stored = await store.updatesAfter("batches", 0);
       return stored.map((row) => {
         const doc = new Y.Doc();
@@ -370,7 +239,7 @@ describe("PostgreSQL update store", () => {
       return Y.encodeStateAsUpdate(doc, before);
     };
 
-    const stored = await withStore(async (store) => {
+    const stored = await withTestStore(async (store) => {
       await store.appendUpdate("snapshotted", edit(1), null);
       const seq = await store.appendUpdate("snapshotted", edit(2), null);
       await store.writeSnapshot("snapshotted", seq, Y.encodeStateAsUpdate(doc));
@@ -390,13 +259,14 @@ describe("PostgreSQL update store", () => {
 
 describe("cluster configuration", () => {
   test("DATABASE_URL without REDIS_URL is rejected", () => {
-    const read = () => readConfig({ DATABASE_URL: services.postgres.url });
+    const read = () =>
+      readConfig({ DATABASE_URL: cluster.services.postgres.url });
     expect(read).toThrow(ConfigError);
     expect(read).toThrow(/REDIS_URL is missing/);
   });
 
   test("REDIS_URL without DATABASE_URL is rejected", () => {
-    expect(() => readConfig({ REDIS_URL: services.redis.url })).toThrow(
+    expect(() => readConfig({ REDIS_URL: cluster.services.redis.url })).toThrow(
       /DATABASE_URL is missing/,
     );
   });
