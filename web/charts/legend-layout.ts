@@ -1,3 +1,4 @@
+import type { Rect } from "./marks.ts";
 import { estimateTextWidth, fitText, type TextMeasure } from "./text-fit.ts";
 
 export interface LegendEntry {
@@ -64,4 +65,43 @@ export function layoutLegend(
 
   const height = entries.length === 0 ? 0 : (row + 1) * ROW_HEIGHT;
   return { items, height };
+}
+
+/** The end points of a line swatch, as `<line>` attributes. */
+interface LineAttributes {
+  x1: number;
+  x2: number;
+  y1: number;
+  y2: number;
+}
+
+/** Position of a square swatch centred on its item's row, as `<rect>` attributes. */
+export function squareSwatch(item: LegendItem): Rect {
+  return {
+    x: item.x,
+    y: item.y - LEGEND_SWATCH / 2,
+    width: LEGEND_SWATCH,
+    height: LEGEND_SWATCH,
+  };
+}
+
+/** Position of a horizontal line swatch for a line series, as `<line>` attributes. */
+export function lineSwatch(item: LegendItem): LineAttributes {
+  return {
+    x1: item.x,
+    x2: item.x + LEGEND_SWATCH,
+    y1: item.y,
+    y2: item.y,
+  };
+}
+
+/** Position of a vertical line swatch for a marker line, as `<line>` attributes. */
+export function markerSwatch(item: LegendItem): LineAttributes {
+  const middle = item.x + LEGEND_SWATCH / 2;
+  return {
+    x1: middle,
+    x2: middle,
+    y1: item.y - LEGEND_SWATCH / 2,
+    y2: item.y + LEGEND_SWATCH / 2,
+  };
 }

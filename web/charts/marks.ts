@@ -23,3 +23,12 @@ export const AXIS_FONT_SIZE = 11;
 
 /** Height of the title line at the top of every chart. */
 export const TITLE_HEIGHT = 24;
+
+/** The part of every chart layout that ChartFrame draws: the SVG's size and the title. */
+export interface ChartView {
+  width: number;
+  height: number;
+  title: FittedText;
+  /** A sentence that sums up the data, used as the chart's accessible name. */
+  summary?: string;
+}

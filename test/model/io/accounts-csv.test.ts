@@ -117,5 +117,4 @@ describe("accountsCsv", () => {
       `city-1,"'=HYPERLINK(""http://x"")",02010,city,-12.50,'+West,'@Li,-86.6422,32.5`,
     );
   });
-
 });

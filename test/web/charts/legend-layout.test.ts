@@ -1,7 +1,11 @@
 import { describe, expect, test } from "vitest";
 import {
   LEGEND_FONT_SIZE,
+  LEGEND_SWATCH,
   layoutLegend,
+  lineSwatch,
+  markerSwatch,
+  squareSwatch,
 } from "../../../web/charts/legend-layout.ts";
 import { estimateTextWidth } from "../../../web/charts/text-fit.ts";
 
@@ -55,5 +59,36 @@ describe("layoutLegend", () => {
 
   test("no entries take no height", () => {
     expect(layoutLegend([], 300, 0).height).toBe(0);
+  });
+});
+
+describe("legend swatches", () => {
+  const [item] = layoutLegend(entries, 1000, 24).items;
+
+  test("square swatch centred on the row", () => {
+    const square = squareSwatch(item);
+    expect(square.x).toBe(item.x);
+    expect(square.y + square.height / 2).toBe(item.y);
+    expect(square.width).toBe(LEGEND_SWATCH);
+    expect(square.height).toBe(LEGEND_SWATCH);
+    expect(square.x + square.width).toBeLessThan(item.textX);
+  });
+
+  test("line swatch spans the swatch width", () => {
+    expect(lineSwatch(item)).toEqual({
+      x1: item.x,
+      x2: item.x + LEGEND_SWATCH,
+      y1: item.y,
+      y2: item.y,
+    });
+  });
+
+  test("marker swatch stands in the swatch middle", () => {
+    expect(markerSwatch(item)).toEqual({
+      x1: item.x + LEGEND_SWATCH / 2,
+      x2: item.x + LEGEND_SWATCH / 2,
+      y1: item.y - LEGEND_SWATCH / 2,
+      y2: item.y + LEGEND_SWATCH / 2,
+    });
   });
 });
