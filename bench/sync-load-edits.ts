@@ -1,14 +1,18 @@
 import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
+import { join } from "node:path";
 import { percentile } from "./harness.ts";
 import { clockMs } from "./sync-load-clock.ts";
 import {
   readCpuTicks,
   readRss,
+  sleep,
   startServerProcess,
   type ServerKind,
   type ServerStartOptions,
 } from "./sync-load-servers.ts";
+import type { ProbeResult } from "./sync-load-probe-report.ts";
 import { LoadWorker, waitForDeliveries } from "./sync-load-workers.ts";
 
 // The edit load of bench/sync-load.ts: editors of one plan, spread over
@@ -38,7 +42,12 @@ export interface LoadOptions {
   /** Client processes the editors are spread over. */
   processes: number;
   planId: string;
-  server: Omit<ServerStartOptions, "planIds">;
+  server: Omit<ServerStartOptions, "planIds" | "probeFile">;
+  /**
+   * Folder for the event-loop measures of bench/sync-load-probe.ts from
+   * each Meridian run, over the timed edits, or none to run without it.
+   */
+  probeDir?: string;
 }
 
 export interface LoadResult {
@@ -65,6 +74,8 @@ export interface LoadResult {
   clientCpuPercent: number;
   /** One-minute load average of the machine at the start and at the end. */
   loadAverage: [number, number];
+  /** Measures of bench/sync-load-probe.ts over the timed edits, when requested. */
+  probe?: ProbeResult;
 }
 
 /**
@@ -77,9 +88,15 @@ export async function runLoad(
   run: number,
   options: LoadOptions,
 ): Promise<LoadResult> {
+  const probeFile =
+    options.probeDir && kind === "meridian"
+      ? join(options.probeDir, `probe-run-${run}.json`)
+      : undefined;
+  if (options.probeDir) mkdirSync(options.probeDir, { recursive: true });
   const server = await startServerProcess(kind, {
     ...options.server,
     planIds: [options.planId],
+    probeFile,
   });
   const workers = Array.from(
     { length: Math.min(options.processes, options.editors) },
@@ -125,6 +142,13 @@ export async function runLoad(
     const sampler = new CpuSampler(server.pid);
     const clientTicksStart = sumTicks(workerPids);
     const startAt = clockMs() + START_DELAY_MS;
+    // The probe measures from the first timed edit until the last edit.
+    const probeStart = probeFile
+      ? setTimeout(
+          () => process.kill(server.pid, "SIGUSR2"),
+          startAt + options.warmupSeconds * 1000 - clockMs(),
+        )
+      : undefined;
     const sent = await Promise.all(
       workers.map((worker) =>
         worker.request(
@@ -143,6 +167,10 @@ export async function runLoad(
     const sendEndedAt = clockMs();
     const serverTicksSent = readCpuTicks(server.pid);
     const clientTicks = sumTicks(workerPids) - clientTicksStart;
+    clearTimeout(probeStart);
+    const probe = probeFile
+      ? await readProbe(server.pid, probeFile)
+      : undefined;
 
     const editsSent = sent.reduce((sum, reply) => sum + reply.sent, 0);
     const deliveriesExpected = editsSent * (options.editors - 1);
@@ -178,11 +206,26 @@ export async function runLoad(
       serverRssPeakMiB: sampler.peakRss / 2 ** 20,
       clientCpuPercent: cpuPercent(clientTicks, windowMs),
       loadAverage: [loadAverageStart, loadavg()[0]],
+      probe,
     };
   } finally {
     for (const worker of workers) worker.stop();
     await server.stop();
   }
+}
+
+// Asks the probe in the server process to write its measures, and reads them.
+async function readProbe(pid: number, file: string): Promise<ProbeResult> {
+  process.kill(pid, "SIGUSR2");
+  const deadline = clockMs() + 10_000;
+  while (!existsSync(file)) {
+    if (clockMs() > deadline)
+      throw new Error(
+        `The server probe wrote no ${file} within 10 s of SIGUSR2. Check the server log for its error.`,
+      );
+    await sleep(50);
+  }
+  return JSON.parse(readFileSync(file, "utf8")) as ProbeResult;
 }
 
 /** Returns the editors that worker `index` of `workers` hosts, a contiguous block. */

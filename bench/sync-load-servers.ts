@@ -25,6 +25,11 @@ export interface ServerStartOptions {
   durability: "normal" | "full";
   /** Folder for a V8 CPU profile of the Meridian server process, or none. */
   profileDir?: string;
+  /**
+   * JSON file that bench/sync-load-probe.ts writes in the Meridian server
+   * process, or none to run the server without it.
+   */
+  probeFile?: string;
 }
 
 /** A sync server running as a child process of the benchmark. */
@@ -67,9 +72,12 @@ export async function startServerProcess(
     const profileArgs = options.profileDir
       ? ["--cpu-prof", `--cpu-prof-dir=${options.profileDir}`]
       : [];
+    const probeArgs = options.probeFile
+      ? ["--import", "./bench/sync-load-probe.ts"]
+      : [];
     child = spawn(
       process.execPath,
-      [...profileArgs, "--import", "tsx", "sync-server/main.ts"],
+      [...profileArgs, "--import", "tsx", ...probeArgs, "sync-server/main.ts"],
       {
         env: {
           ...process.env,
@@ -80,6 +88,7 @@ export async function startServerProcess(
           DURABILITY: options.durability,
           ROOM_IDLE_MS: "600000",
           LOG_LEVEL: "info",
+          ...(options.probeFile ? { SYNC_PROBE_FILE: options.probeFile } : {}),
         },
         stdio: ["ignore", "ignore", logFd],
       },

@@ -11,6 +11,7 @@ import {
   type LoadResult,
 } from "./sync-load-edits.ts";
 import { runPlans, type PlansResult } from "./sync-load-plans.ts";
+import { formatProbe } from "./sync-load-probe-report.ts";
 import { formatLoadSummary, formatPlansSummary } from "./sync-load-report.ts";
 import type { ServerKind } from "./sync-load-servers.ts";
 
@@ -37,6 +38,8 @@ const { values: args } = parseArgs({
     servers: { type: "string", default: "meridian,reference" },
     /** Folder for a V8 CPU profile of each Meridian server process. */
     "profile-server": { type: "string" },
+    /** Folder for the event-loop measures of each Meridian server process. */
+    "probe-server": { type: "string" },
   },
 });
 const runs = positiveInteger("--runs", args.runs);
@@ -78,6 +81,7 @@ const loadOptions: LoadOptions = {
   processes: positiveInteger("--processes", args.processes),
   planId: PLAN_ID,
   server: serverOptions,
+  probeDir: args["probe-server"],
 };
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
@@ -96,7 +100,9 @@ if (args.scenario !== "plans") {
     for (const kind of serverOrder(run)) {
       const result = await runLoad(kind, run, loadOptions);
       results.push(result);
-      console.log(JSON.stringify(result));
+      const { probe, ...measured } = result;
+      console.log(JSON.stringify(measured));
+      if (probe) console.log(formatProbe(probe));
     }
   }
   const load = loadOptions;

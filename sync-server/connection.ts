@@ -19,6 +19,11 @@ import type { TokenClaims } from "./tokens.ts";
 
 export interface ConnectionOptions {
   ws: WebSocket;
+  /**
+   * The socket that was passed to `WebSocketServer.handleUpgrade` for `ws`,
+   * which ws writes every frame to. `sendMany` corks it.
+   */
+  socket: Duplex;
   claims: TokenClaims;
   room: Room;
   logger: Logger;
@@ -43,6 +48,7 @@ export class Connection implements RoomMember {
   readonly mayWrite: boolean;
 
   private readonly ws: WebSocket;
+  private readonly socket: Duplex;
   private readonly logger: Logger;
   private readonly events: ServerEvents;
   private readonly limiter: RateLimiter;
@@ -52,6 +58,7 @@ export class Connection implements RoomMember {
 
   constructor(options: ConnectionOptions) {
     this.ws = options.ws;
+    this.socket = options.socket;
     this.room = options.room;
     this.events = options.events;
     this.limiter = new RateLimiter(options.rateLimit);
@@ -109,10 +116,14 @@ export class Connection implements RoomMember {
 
   send(message: Uint8Array): void {
     if (this.closing || this.ws.readyState !== this.ws.OPEN) return;
-    this.ws.send(message, (error) => {
-      if (error) this.logger.warn({ err: error }, "send failed");
-    });
+    this.ws.send(message, this.onSent);
   }
+
+  // One callback for every send, where a closure per send would allocate
+  // one function per message and peer.
+  private readonly onSent = (error?: Error): void => {
+    if (error) this.logger.warn({ err: error }, "send failed");
+  };
 
   /**
    * Sends messages in order with one write to the socket, where separate
@@ -120,15 +131,14 @@ export class Connection implements RoomMember {
    */
   sendMany(messages: Uint8Array[]): void {
     if (this.closing || this.ws.readyState !== this.ws.OPEN) return;
-    // NOTE: `_socket` is a private field of ws 8 (the net.Socket under the
-    // WebSocket). ws corks and uncorks it around each frame, which flushes
-    // only when every cork is undone, so the frames leave in one writev.
-    const socket = (this.ws as unknown as { _socket?: Duplex })._socket;
-    socket?.cork();
+    // ws corks and uncorks the socket around each frame, and a stream
+    // flushes only when every cork is undone, so the frames of the whole
+    // batch leave in one writev.
+    this.socket.cork();
     try {
       for (const message of messages) this.send(message);
     } finally {
-      socket?.uncork();
+      this.socket.uncork();
     }
   }
 

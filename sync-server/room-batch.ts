@@ -5,6 +5,14 @@ import {
   type RoomUpdateStore,
 } from "./cluster/update-store.ts";
 
+/**
+ * Maximum number of updates stored, applied and sent in one turn of the
+ * event loop. A room that fell behind drains its queue over several turns,
+ * so the first updates of a long queue reach the peers sooner and other
+ * rooms' turns interleave.
+ */
+export const MAX_BATCH_UPDATES = 256;
+
 /** An update waiting in the current batch of a room. */
 export interface QueuedUpdate {
   member: RoomMember;
@@ -35,11 +43,11 @@ export interface UpdateBatchesOptions {
  * one commit covers many updates. The batch grows when the store falls
  * behind, which keeps the cost per update down exactly when updates queue.
  *
- * With the SQLite store a batch is the updates of one event-loop turn, in
- * one transaction. With an asynchronous store (PostgreSQL) one append is in
- * flight at a time, and the updates that arrive meanwhile go in the next
- * `appendUpdates` call, so a room's throughput is no longer bound by one
- * round trip per update.
+ * With the SQLite store a batch is the updates of one event-loop turn, at
+ * most MAX_BATCH_UPDATES, in one transaction. With an asynchronous store
+ * (PostgreSQL) one append is in flight at a time, and the updates that
+ * arrive meanwhile go in the next `appendUpdates` call, so a room's
+ * throughput is no longer bound by one round trip per update.
  */
 export class UpdateBatches {
   private readonly options: UpdateBatchesOptions;
@@ -77,8 +85,11 @@ export class UpdateBatches {
    * next one when it settles.
    */
   flush(): void {
-    if (this.options.updates instanceof SqliteUpdateStore) this.storeQueued();
-    else if (!this.appending) this.appendQueued();
+    if (this.options.updates instanceof SqliteUpdateStore) {
+      while (this.queued.length > 0) this.storeQueued();
+    } else if (!this.appending) {
+      this.appendQueued();
+    }
   }
 
   /** Wraps a store failure in a StorageError that names the room. */
@@ -90,13 +101,14 @@ export class UpdateBatches {
   }
 
   // Stores the updates that every socket delivered in one turn of the event
-  // loop in one SQLite transaction, then applies and sends them. An update
-  // that fails alone is rejected alone, and a failed commit rejects the
-  // whole batch.
+  // loop, up to MAX_BATCH_UPDATES of them, in one SQLite transaction, then
+  // applies and sends them. The rest wait for the next turn. An update that
+  // fails alone is rejected alone, and a failed commit rejects the whole
+  // batch.
   private storeQueued = (): void => {
     if (this.queued.length === 0) return;
-    const queued = this.queued;
-    this.queued = [];
+    const queued = this.queued.splice(0, MAX_BATCH_UPDATES);
+    if (this.queued.length > 0) setImmediate(this.storeQueued);
     const stored: StoredEntry[] = [];
     const failed = new Set<QueuedUpdate>();
     try {

@@ -1,5 +1,6 @@
 import type { Logger } from "./log.ts";
 import type { RoomUpdateStore } from "./cluster/update-store.ts";
+import type { BuiltSnapshot } from "./room-snapshot-worker.ts";
 
 /**
  * A due snapshot waits until the room has had no update for this long, so
@@ -21,6 +22,11 @@ export interface RoomCompactionOptions {
   compactAfterUpdates: number;
   /** Encodes the room's whole document. */
   encodeState(): Uint8Array;
+  /**
+   * Builds the merged state up to `seq` from the store, off the server's
+   * thread. Without it every snapshot encodes the document in place.
+   */
+  buildState?(seq: number): Promise<BuiltSnapshot>;
   /** Seq up to which every stored update is in the document. */
   lastSeq(): number;
   /** True while the room is loaded, so a timer may still write. */
@@ -29,13 +35,20 @@ export interface RoomCompactionOptions {
 
 /**
  * Writes a room's snapshot once enough updates have been stored since the
- * last one, so that a load replays a bounded number of updates.
+ * last one, so that a load replays a bounded number of updates. While the
+ * room is loaded, a store that can build snapshots in the background does,
+ * because encoding a large document blocks every room for tens of
+ * milliseconds. The snapshot on unload encodes the document in place.
  */
 export class RoomCompaction {
   private readonly options: RoomCompactionOptions;
   private writingSnapshot = false;
   private updatesSinceSnapshot = 0;
   private compactTimer: NodeJS.Timeout | null = null;
+  /** Counts cancels, so a background build that ends after one is dropped. */
+  private generation = 0;
+  /** Updates that the background build in progress covers, or 0. */
+  private updatesBuilding = 0;
 
   constructor(options: RoomCompactionOptions) {
     this.options = options;
@@ -52,7 +65,7 @@ export class RoomCompaction {
     const due = this.options.compactAfterUpdates;
     if (this.updatesSinceSnapshot < due) return;
     if (this.updatesSinceSnapshot >= due * COMPACT_BACKLOG_FACTOR) {
-      this.cancel();
+      this.clearTimer();
       this.compactIfDue();
       return;
     }
@@ -66,48 +79,100 @@ export class RoomCompaction {
     }, COMPACT_IDLE_MS);
   }
 
+  /** Clears the idle timer and drops the result of a build in progress. */
   cancel(): void {
+    this.clearTimer();
+    this.generation += 1;
+    this.writingSnapshot = false;
+    this.updatesSinceSnapshot += this.updatesBuilding;
+    this.updatesBuilding = 0;
+  }
+
+  /**
+   * Writes a snapshot when one is due. The store builds it in the
+   * background when it can, unless `inPlace` is set. Otherwise this
+   * encodes the document.
+   */
+  compactIfDue(inPlace = false): void {
+    if (this.updatesSinceSnapshot < this.options.compactAfterUpdates) return;
+    if (this.writingSnapshot) return;
+    const seq = this.options.lastSeq();
+    const counted = this.updatesSinceSnapshot;
+    this.updatesSinceSnapshot = 0;
+    const buildState = this.options.buildState;
+    if (inPlace || !buildState) {
+      let state: Uint8Array;
+      try {
+        state = this.options.encodeState();
+      } catch (error) {
+        this.failed(seq, error);
+        return;
+      }
+      this.write(seq, state);
+      return;
+    }
+
+    this.writingSnapshot = true;
+    this.updatesBuilding = counted;
+    const generation = this.generation;
+    buildState(seq).then(
+      (built) => {
+        if (generation !== this.generation) return;
+        this.writingSnapshot = false;
+        this.updatesBuilding = 0;
+        if (built.failedSeqs.length > 0) {
+          this.options.logger.error(
+            { seq, failedSeqs: built.failedSeqs },
+            "stored updates failed to apply to the snapshot",
+          );
+        }
+        this.write(seq, built.state);
+      },
+      (error: unknown) => {
+        if (generation !== this.generation) return;
+        this.writingSnapshot = false;
+        this.updatesBuilding = 0;
+        this.failed(seq, error);
+      },
+    );
+  }
+
+  private clearTimer(): void {
     if (this.compactTimer) clearTimeout(this.compactTimer);
     this.compactTimer = null;
   }
 
-  compactIfDue(): void {
-    if (this.updatesSinceSnapshot < this.options.compactAfterUpdates) return;
-    if (this.writingSnapshot) return;
-    const seq = this.options.lastSeq();
-    const logger = this.options.logger;
-    // Every update is already stored, and a missing snapshot only slows
-    // the next load, so a failure is logged and retried after the next update.
-    const failed = (error: unknown) =>
-      logger.error({ err: error, seq }, "snapshot failed");
-    const written = (state: Uint8Array) => {
-      logger.info({ seq, bytes: state.byteLength }, "snapshot written");
-    };
+  private write(seq: number, state: Uint8Array): void {
+    const written = () =>
+      this.options.logger.info(
+        { seq, bytes: state.byteLength },
+        "snapshot written",
+      );
+    let result: void | Promise<void>;
     try {
-      const state = this.options.encodeState();
-      const result = this.options.updates.writeSnapshot(
+      result = this.options.updates.writeSnapshot(
         this.options.room,
         seq,
         state,
       );
-      this.updatesSinceSnapshot = 0;
-      if (!(result instanceof Promise)) return written(state);
-
-      this.writingSnapshot = true;
-      result
-        .then(
-          () => written(state),
-          (error: unknown) => {
-            this.updatesSinceSnapshot = this.options.compactAfterUpdates;
-            failed(error);
-          },
-        )
-        .finally(() => {
-          this.writingSnapshot = false;
-        });
     } catch (error) {
-      this.updatesSinceSnapshot = this.options.compactAfterUpdates;
-      failed(error);
+      this.failed(seq, error);
+      return;
     }
+    if (!(result instanceof Promise)) return written();
+
+    this.writingSnapshot = true;
+    result
+      .then(written, (error: unknown) => this.failed(seq, error))
+      .finally(() => {
+        this.writingSnapshot = false;
+      });
+  }
+
+  // Every update is already stored, and a missing snapshot only slows the
+  // next load, so a failure is logged and retried after the next update.
+  private failed(seq: number, error: unknown): void {
+    this.updatesSinceSnapshot += this.options.compactAfterUpdates;
+    this.options.logger.error({ err: error, seq }, "snapshot failed");
   }
 }

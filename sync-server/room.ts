@@ -103,6 +103,11 @@ export class Room implements ClusterRoom {
       logger: this.logger,
       compactAfterUpdates: options.compactAfterUpdates,
       encodeState: () => Y.encodeStateAsUpdate(this.doc),
+      // The worker reads the SQLite file, so it builds only what that file
+      // stores, not the rooms of a cluster's shared store.
+      buildState: options.updates
+        ? undefined
+        : (seq) => options.storage.buildSnapshot(room.name, seq),
       lastSeq: () => this.catchUps.seqs.last,
       isReady: () => this.state === "ready",
     });
@@ -324,7 +329,7 @@ export class Room implements ClusterRoom {
     this.batches.flush();
     this.compaction.cancel();
     this.catchUps.cancel();
-    if (this.state === "ready") this.compaction.compactIfDue();
+    if (this.state === "ready") this.compaction.compactIfDue(true);
     this.state = "unloaded";
     this.peers?.leave(this);
     this.awareness.off("update", this.relayAwareness);

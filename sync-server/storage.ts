@@ -10,10 +10,20 @@ import { migrate } from "./storage-schema.ts";
 import { VersionStore } from "./versions-store.ts";
 import { ClientIdStore } from "./client-id-store.ts";
 import { ReviewStore } from "./review-store.ts";
+import {
+  RoomSnapshotWorker,
+  type BuiltSnapshot,
+} from "./room-snapshot-worker.ts";
 
 export { StorageError };
 
 export const DATABASE_FILE = "meridian.db";
+
+/**
+ * WAL pages at which this connection checkpoints once a worker checkpoints
+ * in the background: 10,000 pages of 4 KiB, ten times SQLite's default.
+ */
+const WORKER_WAL_PAGES = 10_000;
 
 export interface PlanRecord {
   id: string;
@@ -58,6 +68,8 @@ export class Storage {
   readonly reviews: ReviewStore;
   private readonly db: Database.Database;
   private readonly statements;
+  /** Started by the first `buildSnapshot`, so most opens start no thread. */
+  private snapshotWorker: RoomSnapshotWorker | null = null;
 
   private constructor(file: string, db: Database.Database, version: number) {
     this.file = file;
@@ -188,6 +200,24 @@ export class Storage {
     this.statements.insertSnapshot.run(room, seq, state, Date.now());
   }
 
+  /**
+   * Builds the merged state of `room` up to update `seq` from the stored
+   * rows, in a worker thread, so the caller's thread stays free meanwhile.
+   * The first call starts the worker, which from then on also checkpoints
+   * the WAL. Rejects with a StorageError when building fails or the
+   * storage closes.
+   */
+  buildSnapshot(room: string, seq: number): Promise<BuiltSnapshot> {
+    if (!this.snapshotWorker) {
+      this.snapshotWorker = new RoomSnapshotWorker(this.file);
+      // The worker checkpoints the WAL every second, so that the commits
+      // of this connection do not. This limit only bounds the WAL's size
+      // if the worker falls behind or fails.
+      this.db.pragma(`wal_autocheckpoint = ${WORKER_WAL_PAGES}`);
+    }
+    return this.snapshotWorker.build(room, seq);
+  }
+
   /** Reads the latest snapshot of a room and the updates stored after it. */
   loadRoom(room: string): StoredRoom {
     const snapshot = this.statements.latestSnapshot.get(room) as
@@ -227,7 +257,12 @@ export class Storage {
     return this.db.transaction(work)();
   }
 
+  /**
+   * Stops the snapshot worker, then closes the database. The server's
+   * connection closes last, so SQLite checkpoints and deletes the WAL.
+   */
   close(): void {
+    this.snapshotWorker?.close();
     if (this.db.open) this.db.close();
   }
 

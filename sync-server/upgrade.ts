@@ -158,6 +158,7 @@ function accept(
     const room = context.rooms.acquire(admission.room);
     new Connection({
       ws,
+      socket,
       claims: admission.claims,
       room,
       logger: context.logger,

@@ -6,6 +6,7 @@ import * as Y from "yjs";
 import { createServerEvents } from "../../sync-server/events.ts";
 import { createLogger } from "../../sync-server/log.ts";
 import { decodeClientMessage } from "../../sync-server/protocol.ts";
+import { MAX_BATCH_UPDATES } from "../../sync-server/room-batch.ts";
 import { Room, type RoomMember } from "../../sync-server/room.ts";
 import { Storage, StorageError } from "../../sync-server/storage.ts";
 import { LogCapture } from "./helpers.ts";
@@ -164,5 +165,35 @@ describe("room update batch", () => {
     room.unload();
 
     expect(storage.countUpdates("batch")).toBe(2);
+  });
+
+  test("long queue drains over several batches", async () => {
+    const ada = member("ada");
+    const watcher = member("watcher");
+    const count = MAX_BATCH_UPDATES + 10;
+    const updates = Array.from({ length: count }, (_, index) =>
+      edit(`unit-${index}`),
+    );
+
+    const seqs = await Promise.all(
+      updates.map((update) => room.writeUpdate(ada, update)),
+    );
+
+    expect(seqs).toEqual(updates.map((_, index) => index + 2));
+    expect(watcher.batches).toHaveLength(2);
+    expect(watcher.batches[0]).toHaveLength(MAX_BATCH_UPDATES);
+    expect(watcher.batches.flat()).toEqual(updates);
+    expect(room.doc.getMap("units").size).toBe(count + 1);
+  });
+
+  test("unload stores a long queue", () => {
+    const ada = member("ada");
+    for (let index = 0; index < MAX_BATCH_UPDATES + 10; index++)
+      void room.writeUpdate(ada, edit(`unit-${index}`));
+    room.removeMember(ada);
+
+    room.unload();
+
+    expect(storage.countUpdates("batch")).toBe(MAX_BATCH_UPDATES + 11);
   });
 });

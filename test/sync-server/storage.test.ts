@@ -103,6 +103,8 @@ describe("storage", () => {
 
     for (const unit of units) writer.plan.assign([unit], "demo-west");
     await backlogFull;
+    // The snapshot is built in a worker thread after the backlog filled.
+    await untilSnapshot(api.server, 8);
 
     expect(api.server.storage.loadRoom("demo").snapshotSeq).toBe(8);
     const rebuilt = loadPlanDoc(api.server.storage, "demo");
