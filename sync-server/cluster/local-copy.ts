@@ -105,17 +105,22 @@ export class LocalRoomCopy {
    * PostgreSQL's row is the one every node applied.
    */
   write(room: string, rows: readonly RoomRow[]): number[] {
-    return this.db.transaction(() => {
-      const replaced: number[] = [];
-      for (const row of rows) {
-        const stored = this.statements.storedData.get(room, row.seq) as
-          { data: Buffer } | undefined;
-        if (stored && Buffer.compare(stored.data, row.data) === 0) continue;
-        if (stored) replaced.push(row.seq);
-        this.statements.upsert.run({ room, ...row });
-      }
-      return replaced;
-    })();
+    // IMMEDIATE takes the write lock before the first read. A deferred
+    // transaction that read first fails at once with SQLITE_BUSY_SNAPSHOT
+    // when another node wrote meanwhile, where this one waits its turn.
+    return this.db
+      .transaction(() => {
+        const replaced: number[] = [];
+        for (const row of rows) {
+          const stored = this.statements.storedData.get(room, row.seq) as
+            { data: Buffer } | undefined;
+          if (stored && Buffer.compare(stored.data, row.data) === 0) continue;
+          if (stored) replaced.push(row.seq);
+          this.statements.upsert.run({ room, ...row });
+        }
+        return replaced;
+      })
+      .immediate();
   }
 
   /** Stores the merged state of a room as of update `seq`. */

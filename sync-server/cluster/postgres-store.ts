@@ -80,6 +80,9 @@ export interface PostgresStoreOptions {
   readLocalRoom?: (room: string) => StoredRoom;
 }
 
+/** Milliseconds between a failed copy to SQLite and the refresh that retries it. */
+const LOCAL_RETRY_MS = 1_000;
+
 /** Rows per INSERT when a room's SQLite history moves to PostgreSQL. */
 const COPY_CHUNK_ROWS = 2_000;
 
@@ -93,6 +96,8 @@ export class PostgresUpdateStore implements RoomUpdateStore {
   private readonly localComplete = new Map<string, number>();
   /** Per room, the refresh of the SQLite copy that is running. */
   private readonly refreshing = new Map<string, Promise<void>>();
+  /** Per room, the refresh planned after a failed copy. */
+  private readonly refreshTimers = new Map<string, NodeJS.Timeout>();
 
   private constructor(pool: pg.Pool, options: PostgresStoreOptions) {
     this.pool = pool;
@@ -188,7 +193,8 @@ export class PostgresUpdateStore implements RoomUpdateStore {
   }
 
   // The update is committed in PostgreSQL, so a failure here loses nothing.
-  // The next refresh of the SQLite copy reads the row from PostgreSQL.
+  // A refresh a second later reads the rows from PostgreSQL, so the copy
+  // fills without waiting for a request.
   private copyToLocal(room: string, rows: RoomRow[]): void {
     if (!this.options.local) return;
     try {
@@ -196,9 +202,26 @@ export class PostgresUpdateStore implements RoomUpdateStore {
     } catch (error) {
       this.options.logger.warn(
         { err: error, room, seq: rows[0]?.seq, updates: rows.length },
-        "copying stored updates to SQLite failed; the next refresh copies them",
+        "copying stored updates to SQLite failed; a refresh copies them",
       );
+      this.scheduleRefresh(room);
     }
+  }
+
+  private scheduleRefresh(room: string): void {
+    if (this.refreshTimers.has(room)) return;
+    const timer = setTimeout(() => {
+      this.refreshTimers.delete(room);
+      this.refreshLocalCopy(room).catch((error: unknown) => {
+        this.options.logger.warn(
+          { err: error, room },
+          "refreshing the SQLite copy failed; trying again",
+        );
+        this.scheduleRefresh(room);
+      });
+    }, LOCAL_RETRY_MS);
+    timer.unref();
+    this.refreshTimers.set(room, timer);
   }
 
   private logReplaced(room: string, seqs: number[]): void {
@@ -331,6 +354,8 @@ export class PostgresUpdateStore implements RoomUpdateStore {
 
   /** Waits for running queries, then closes every connection. */
   close(): Promise<void> {
+    for (const timer of this.refreshTimers.values()) clearTimeout(timer);
+    this.refreshTimers.clear();
     return this.pool.end();
   }
 

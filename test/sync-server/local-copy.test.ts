@@ -9,6 +9,7 @@ import {
   beforeEach,
   expect,
   test,
+  vi,
 } from "vitest";
 import {
   startPostgres,
@@ -202,4 +203,30 @@ test("snapshot copied back", async () => {
   const stored = storage.loadRoom("snap");
   expect(stored.snapshotSeq).toBe(2);
   expect(new TextDecoder().decode(stored.snapshot!)).toBe("merged");
+});
+
+test("failed copy is retried", async () => {
+  storage.createPlan({ id: "retry", name: "Retry" }, bytes("first"));
+  const node = await openStore();
+  await node.loadRoom("retry");
+  const db = new Database(storage.file);
+  db.exec(`CREATE TRIGGER fail_copy BEFORE INSERT ON updates
+    WHEN NEW.room = 'retry' BEGIN SELECT RAISE(ABORT, 'disk is full'); END`);
+
+  await node.appendUpdate("retry", bytes("later"), "person-a");
+  expect(sqliteRows("retry").map((row) => row.data)).toEqual(["first"]);
+  db.exec("DROP TRIGGER fail_copy");
+  db.close();
+
+  await vi.waitFor(
+    () =>
+      expect(sqliteRows("retry").map((row) => row.data)).toEqual([
+        "first",
+        "later",
+      ]),
+    { timeout: 10_000 },
+  );
+  expect(logs.messages()).toContain(
+    "copying stored updates to SQLite failed; a refresh copies them",
+  );
 });
