@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { ConfigError } from "./config.ts";
 
 export const SECRET_FILE = "auth-secret";
 
@@ -10,8 +11,11 @@ export const SECRET_FILE = "auth-secret";
  */
 const MIN_SECRET_LENGTH = 32;
 
-/** A missing or unusable token signing secret. */
-export class AuthSecretError extends Error {
+/**
+ * A missing or unusable token signing secret. It is a ConfigError, so the
+ * server exits with status 2 as for any other invalid configuration.
+ */
+export class AuthSecretError extends ConfigError {
   override name = "AuthSecretError";
 }
 

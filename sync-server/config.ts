@@ -237,8 +237,24 @@ function readCluster(
   config: ServerConfig,
   value: (name: string) => string | undefined,
 ): void {
-  config.databaseUrl = value("DATABASE_URL");
-  config.redisUrl = value("REDIS_URL");
+  const databaseUrl = value("DATABASE_URL");
+  if (databaseUrl !== undefined) {
+    config.databaseUrl = readUrl(
+      "DATABASE_URL",
+      databaseUrl,
+      ["postgres:", "postgresql:"],
+      "postgres://user:password@host:5432/database",
+    );
+  }
+  const redisUrl = value("REDIS_URL");
+  if (redisUrl !== undefined) {
+    config.redisUrl = readUrl(
+      "REDIS_URL",
+      redisUrl,
+      ["redis:", "rediss:"],
+      "redis://host:6379 (rediss:// for TLS)",
+    );
+  }
   const catchUp = value("CLUSTER_CATCH_UP_MS");
   if (catchUp !== undefined) {
     config.clusterCatchUpMs = readInteger(
@@ -255,4 +271,58 @@ function readCluster(
   throw new ConfigError(
     `${missing} is missing. Cluster mode needs both DATABASE_URL (PostgreSQL) and REDIS_URL; set both, or unset both for the single-node SQLite server.`,
   );
+}
+
+/**
+ * Checks that `raw` parses as a URL with one of `schemes` (each with its
+ * colon, as `URL.protocol` returns it), so that a typo fails the start
+ * instead of turning into a DNS or login error of the client library.
+ */
+function readUrl(
+  name: string,
+  raw: string,
+  schemes: readonly string[],
+  example: string,
+): string {
+  let url: URL | null = null;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = null;
+  }
+  if (url !== null && schemes.includes(url.protocol)) return raw;
+
+  const reason =
+    url === null
+      ? "is not a URL"
+      : `has scheme ${url.protocol.slice(0, -1)}, not ${schemes.map((scheme) => scheme.slice(0, -1)).join(" or ")}`;
+  throw new ConfigError(
+    `${name} "${maskPassword(raw, url)}" ${reason}. Set it to a URL like ${example}.`,
+  );
+}
+
+/**
+ * Replaces the password of a URL with ***, so that an error message can
+ * show the rest of the value. Text without a URL password, such as
+ * "host:secret@x" that parses with scheme "host:", is masked from a ":" up
+ * to the next "@".
+ */
+export function maskPassword(raw: string, url: URL | null): string {
+  if (url !== null && url.password !== "") {
+    // Replacing in the raw text keeps the value as the operator typed it,
+    // where URL.href would percent-encode or normalise parts of it. The
+    // userinfo ends at the last "@" before the path, query or fragment, and
+    // the password starts after its first ":".
+    const start = raw.indexOf("//") + 2;
+    const authorityEnd = raw.slice(start).search(/[/?#]/);
+    const end = authorityEnd === -1 ? raw.length : start + authorityEnd;
+    const at = raw.lastIndexOf("@", end);
+    const colon = raw.indexOf(":", start);
+    if (start >= 2 && at > start && colon >= start && colon < at) {
+      return `${raw.slice(0, colon + 1)}***${raw.slice(at)}`;
+    }
+    url.password = "***";
+    return url.href;
+  }
+  return raw.replace(/:[^:@/]*@/, ":***@");
 }

@@ -25,7 +25,11 @@ export function createLogger(
   );
 }
 
-/** Replaces the value of every `token` query parameter in a URL or path. */
+/**
+ * Replaces the value of every query parameter in a URL or path whose name
+ * is or ends with `token`, ignoring case, such as `token` and
+ * `access_token`.
+ */
 export function redactUrl(url: string): string {
-  return url.replace(/([?&]token=)[^&#]*/gi, "$1[redacted]");
+  return url.replace(/([?&][^=&#]*token=)[^&#]*/gi, "$1[redacted]");
 }

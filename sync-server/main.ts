@@ -22,7 +22,9 @@ try {
   logger.fatal({ err: error }, "server failed to start");
   logger.flush();
   console.error(`Meridian server failed to start: ${(error as Error).message}`);
-  process.exit(1);
+  // An invalid value found only at start-up, such as a short AUTH_SECRET,
+  // exits like one found by readConfig.
+  process.exit(error instanceof ConfigError ? 2 : 1);
 }
 
 // The handlers are registered before the links are printed, so a signal

@@ -21,6 +21,7 @@ import type { Role } from "./roles.ts";
 import { StaticFiles } from "./static.ts";
 import { Storage } from "./storage.ts";
 import { handleUpgrade } from "./upgrade.ts";
+import { logTlsClientErrors } from "./tls-client-errors.ts";
 
 export interface StartOptions extends Partial<ServerConfig> {
   /** Logger to use; by default one at `logLevel` writing to stderr. */
@@ -148,6 +149,7 @@ export async function startServer(
   const httpServer: http.Server | https.Server = tls
     ? https.createServer(tls, handleRequest)
     : http.createServer(handleRequest);
+  if (tls) logTlsClientErrors(httpServer as https.Server, logger);
   httpServer.on("upgrade", (request, socket, head) =>
     handleUpgrade(
       {
@@ -340,12 +342,41 @@ function listen(
   host: string,
 ) {
   return new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    const fail = (error: Error) =>
+      reject(explainListenError(error, port, host));
+    server.once("error", fail);
     server.listen(port, host, () => {
-      server.off("error", reject);
+      server.off("error", fail);
       resolve();
     });
   });
+}
+
+/**
+ * Rewords the listen errors an operator can fix through PORT or HOST, and
+ * returns any other error unchanged.
+ */
+function explainListenError(error: Error, port: number, host: string): Error {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "EADDRINUSE") {
+    return new Error(
+      `Another process uses port ${port} on ${host}. Stop it or set PORT to a free port (PORT=0 picks one).`,
+      { cause: error },
+    );
+  }
+  if (code === "EACCES") {
+    return new Error(
+      `Listening on port ${port} on ${host} was denied (${code}): ports below 1024 need extra privileges. Set PORT to 1024 or higher (PORT=0 picks a free one).`,
+      { cause: error },
+    );
+  }
+  if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") {
+    return new Error(
+      `HOST ${host} is not an address of this machine (${code}). Set HOST to one of its addresses, such as 127.0.0.1 or 0.0.0.0.`,
+      { cause: error },
+    );
+  }
+  return error;
 }
 
 function definedOnly(options: StartOptions): Partial<ServerConfig> {

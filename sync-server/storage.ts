@@ -134,7 +134,7 @@ export class Storage {
         `No Meridian database at ${file}. Check the data folder, or start the server once with DATA_DIR=${dataDir} to create it.`,
       );
     }
-    if (!options.readonly) fs.mkdirSync(dataDir, { recursive: true });
+    if (!options.readonly) makeDataDir(dataDir);
 
     const db = new Database(file, { readonly: options.readonly ?? false });
     db.pragma("busy_timeout = 5000");
@@ -270,6 +270,27 @@ export class Storage {
     if (this.version >= version) return;
     throw new StorageError(
       `${this.file} has storage version ${this.version}, which has ${missing} yet. Start the server once with this data folder to upgrade it.`,
+    );
+  }
+}
+
+/**
+ * Creates the data folder and its parents. A path through an existing file
+ * fails with EEXIST or ENOTDIR, which this rewords to name the setting.
+ */
+function makeDataDir(dataDir: string): void {
+  try {
+    fs.mkdirSync(dataDir, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "EEXIST" && code !== "ENOTDIR") throw error;
+    const problem =
+      code === "EEXIST"
+        ? "names a file, not a folder"
+        : "has a file, not a folder, as one of its parents";
+    throw new StorageError(
+      `DATA_DIR ${dataDir} ${problem} (${code}). Set DATA_DIR to a folder path; the server creates the folder when it is missing.`,
+      { cause: error },
     );
   }
 }

@@ -45,9 +45,13 @@ export function handleUpgrade(
   socket: Duplex,
   head: Buffer,
 ): void {
-  socket.on("error", (error) =>
-    context.logger.warn({ err: error }, "upgrade socket error"),
-  );
+  // The peer's address is read now, because a socket that failed has none.
+  const peer = {
+    path: redactUrl(request.url ?? ""),
+    remoteAddress: request.socket.remoteAddress,
+    remotePort: request.socket.remotePort,
+  };
+  socket.on("error", (error) => logSocketError(context.logger, peer, error));
   const url = new URL(request.url ?? "/", "http://localhost");
   if (!url.pathname.startsWith(SYNC_PATH)) {
     socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
@@ -64,6 +68,27 @@ export function handleUpgrade(
       socket.destroy();
     },
   );
+}
+
+/**
+ * Error codes of a peer that went away, as a browser does on every reload
+ * or closed tab. They are normal, so they are logged at debug.
+ */
+const PEER_GONE_CODES = new Set(["ECONNRESET", "EPIPE", "ECONNABORTED"]);
+
+// The listener stays on the socket after the upgrade, so it also reports
+// errors of the WebSocket connection that follows.
+function logSocketError(
+  logger: Logger,
+  peer: { path: string; remoteAddress?: string; remotePort?: number },
+  error: Error,
+): void {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code !== undefined && PEER_GONE_CODES.has(code)) {
+    logger.debug({ ...peer, code }, "client closed the sync socket");
+    return;
+  }
+  logger.warn({ ...peer, err: error }, "sync socket error");
 }
 
 async function admit(context: UpgradeContext, url: URL): Promise<Admission> {

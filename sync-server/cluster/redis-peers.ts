@@ -3,6 +3,7 @@ import { Redis } from "ioredis";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import type { Logger } from "../log.ts";
+import { ConnectionErrorLog } from "./connection-error-log.ts";
 import { InFlight } from "./in-flight.ts";
 import type { ClusterRoom, RoomPeers } from "./peers.ts";
 
@@ -39,6 +40,7 @@ export class RedisPeers implements RoomPeers {
   private readonly logger: Logger;
   private readonly timer: NodeJS.Timeout;
   private readonly publishes = new InFlight();
+  private readonly errorLog: ConnectionErrorLog;
   /**
    * True while the subscriber is connected and subscribed to every loaded
    * room's channel, so that no published message can pass this node by.
@@ -59,10 +61,13 @@ export class RedisPeers implements RoomPeers {
     );
     this.subscriber.on("ready", () => this.onReady());
     this.subscriber.on("close", () => this.onClose());
+    // ioredis emits an error for every failed reconnect of each client, and
+    // its default retry strategy (ioredis 6) retries at most 5 s apart, so
+    // the log is rate-limited.
+    this.errorLog = new ConnectionErrorLog(this.logger, { service: "Redis" });
     for (const client of [publisher, subscriber]) {
-      client.on("error", (error: Error) =>
-        this.logger.warn({ err: error }, "Redis connection error"),
-      );
+      client.on("error", (error: Error) => this.errorLog.error(error));
+      client.on("ready", () => this.checkRecovered());
     }
     this.timer = setInterval(
       () => this.catchUpAll(),
@@ -73,20 +78,16 @@ export class RedisPeers implements RoomPeers {
 
   /** Connects a publishing and a subscribing client to REDIS_URL. */
   static async open(options: RedisPeersOptions): Promise<RedisPeers> {
-    const connect = async () => {
-      const client = new Redis(options.redisUrl, { lazyConnect: true });
-      await client.connect();
-      return client;
-    };
     let publisher: Redis | null = null;
     try {
-      publisher = await connect();
-      const subscriber = await connect();
+      publisher = await connectClient(options.redisUrl);
+      const subscriber = await connectClient(options.redisUrl);
       return new RedisPeers(publisher, subscriber, options);
     } catch (error) {
       publisher?.disconnect();
+      const cause = (error as Error).message.replace(/\.+$/, "");
       throw new Error(
-        `Connecting to Redis at REDIS_URL failed: ${(error as Error).message}. Check that redis-server runs and the URL is right.`,
+        `Connecting to Redis at REDIS_URL failed: ${cause}. Check that redis-server runs and REDIS_URL is right.`,
         { cause: error },
       );
     }
@@ -217,9 +218,10 @@ export class RedisPeers implements RoomPeers {
   // Subscribing here too, and waiting for it, means that the catch-up starts
   // after the channels are back, so no update falls between the two.
   private onReady(): void {
-    this.logger.info(
+    // ConnectionErrorLog writes the info line of the recovery.
+    this.logger.debug(
       { rooms: this.rooms.size },
-      "Redis reconnected, catching up",
+      "Redis subscriber reconnected, catching up",
     );
     const channels = [...this.rooms.keys()].map(
       (name) => CHANNEL_PREFIX + name,
@@ -242,6 +244,12 @@ export class RedisPeers implements RoomPeers {
     );
   }
 
+  private checkRecovered(): void {
+    if (this.publisher.status !== "ready") return;
+    if (this.subscriber.status !== "ready") return;
+    this.errorLog.recovered({ rooms: this.rooms.size });
+  }
+
   private onClose(): void {
     if (this.subscribed && !this.closing)
       this.logger.warn("Redis subscriber disconnected, reconnecting");
@@ -257,6 +265,30 @@ export class RedisPeers implements RoomPeers {
         );
     }
   }
+}
+
+/**
+ * Connects one client, and rejects with the socket error that made the
+ * connection fail, such as "connect ECONNREFUSED 127.0.0.1:6379", where
+ * ioredis rejects only with "Connection is closed.". A client that failed
+ * is disconnected, so that it stops retrying.
+ */
+async function connectClient(redisUrl: string): Promise<Redis> {
+  const client = new Redis(redisUrl, { lazyConnect: true });
+  let lastError: Error | null = null;
+  // The listener is never removed, because ioredis prints "[ioredis]
+  // Unhandled error event" for an error with no listener, and one can come
+  // before RedisPeers adds its own.
+  client.on("error", (error: Error) => {
+    lastError = error;
+  });
+  try {
+    await client.connect();
+  } catch (error) {
+    client.disconnect();
+    throw lastError ?? error;
+  }
+  return client;
 }
 
 /**

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import {
+  ConfigError,
   DEFAULT_MAX_MESSAGE_BYTES,
   readConfig,
 } from "../../sync-server/config.ts";
@@ -86,5 +87,49 @@ describe("readConfig", () => {
     ["LOG_LEVEL", "loud", 'LOG_LEVEL "loud" is not one of'],
   ])("rejects %s=%s", (name, value, message) => {
     expect(() => readConfig({ [name]: value })).toThrow(message);
+  });
+
+  test.each([
+    [
+      "DATABASE_URL",
+      "not-a-url",
+      'DATABASE_URL "not-a-url" is not a URL. Set it to a URL like postgres://',
+    ],
+    [
+      "DATABASE_URL",
+      "mysql://root:hunter2@db:3306/meridian",
+      'DATABASE_URL "mysql://root:***@db:3306/meridian" has scheme mysql, not postgres or postgresql',
+    ],
+    [
+      "REDIS_URL",
+      "http://:hunter2@cache:6379",
+      'REDIS_URL "http://:***@cache:6379" has scheme http, not redis or rediss',
+    ],
+    [
+      "REDIS_URL",
+      "cache:hunter2@6379",
+      'REDIS_URL "cache:***@6379" has scheme cache, not redis or rediss',
+    ],
+  ])("rejects %s=%s", (name, value, message) => {
+    const other =
+      name === "DATABASE_URL"
+        ? { REDIS_URL: "redis://127.0.0.1:6379" }
+        : { DATABASE_URL: "postgres://127.0.0.1/meridian" };
+    const read = () => readConfig({ ...other, [name]: value });
+    expect(read).toThrow(ConfigError);
+    expect(read).toThrow(message);
+    expect(read).not.toThrow("hunter2");
+  });
+
+  test.each([
+    ["postgresql://u:p@db/meridian", "rediss://cache:6380"],
+    ["postgres://db/meridian", "redis://cache"],
+  ])("accepts DATABASE_URL=%s with REDIS_URL=%s", (databaseUrl, redisUrl) => {
+    const config = readConfig({
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: redisUrl,
+    });
+    expect(config.databaseUrl).toBe(databaseUrl);
+    expect(config.redisUrl).toBe(redisUrl);
   });
 });

@@ -1,4 +1,6 @@
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { verifyToken } from "../../sync-server/tokens.ts";
@@ -117,4 +119,80 @@ describe("npm start entry point", () => {
       'PORT "abc" is not a whole number between 0 and 65535',
     );
   });
+
+  test("occupied port names it and PORT", async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) =>
+      blocker.listen(0, "127.0.0.1", resolve),
+    );
+    const port = (blocker.address() as net.AddressInfo).port;
+    try {
+      const result = runMain({ PORT: String(port) });
+
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain(
+        `Another process uses port ${port} on 127.0.0.1. Stop it or set PORT to a free port (PORT=0 picks one).`,
+      );
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  });
+
+  test("short AUTH_SECRET exits 2", () => {
+    const result = runMain({ AUTH_SECRET: "short" });
+
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(
+      "The auth secret from AUTH_SECRET has 5 characters",
+    );
+  });
+
+  test("mysql DATABASE_URL exits 2 without its password", () => {
+    const result = runMain({
+      DATABASE_URL: "mysql://root:hunter2@127.0.0.1:3306/meridian",
+      REDIS_URL: "redis://127.0.0.1:6379",
+    });
+
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(
+      'DATABASE_URL "mysql://root:***@127.0.0.1:3306/meridian" has scheme mysql, not postgres or postgresql',
+    );
+    expect(result.stderr).not.toContain("hunter2");
+  });
+
+  test("DATA_DIR naming a file says so", () => {
+    const file = path.join(fixture.dataDir, "not-a-folder");
+    fs.mkdirSync(fixture.dataDir, { recursive: true });
+    fs.writeFileSync(file, "");
+
+    const result = runMain({ DATA_DIR: file });
+
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      `DATA_DIR ${file} names a file, not a folder (EEXIST).`,
+    );
+  });
 });
+
+/** Runs sync-server/main.ts to its exit with the fixture's folders. */
+function runMain(env: Record<string, string>) {
+  return spawnSync(
+    process.execPath,
+    ["--import", "tsx", "sync-server/main.ts"],
+    {
+      cwd: path.resolve(import.meta.dirname, "../.."),
+      env: {
+        ...process.env,
+        PORT: "0",
+        HOST: "127.0.0.1",
+        DATA_DIR: fixture.dataDir,
+        PUBLIC_DATA_DIR: fixture.publicDataDir,
+        WEB_DIR: fixture.webDir,
+        AUTH_SECRET: TEST_SECRET,
+        ...env,
+      },
+      encoding: "utf8",
+      timeout: 30_000,
+    },
+  );
+}
