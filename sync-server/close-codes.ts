@@ -9,7 +9,15 @@ export const CloseCode = {
   UNSUPPORTED_DATA: 1003,
   /** Message that does not decode: truncated varint, garbage update. */
   INVALID_PAYLOAD: 1007,
-  /** Message larger than MAX_MESSAGE_BYTES. */
+  /**
+   * Message that breaks a server rule although it decodes, such as an
+   * awareness update for another person's client id.
+   */
+  POLICY_VIOLATION: 1008,
+  /**
+   * Message larger than MAX_MESSAGE_BYTES, or an awareness state over
+   * MAX_AWARENESS_STATE_BYTES.
+   */
   MESSAGE_TOO_BIG: 1009,
   /** Server failure (storage); the client reconnects and resends. */
   INTERNAL_ERROR: 1011,

@@ -4,11 +4,14 @@ import type { RawData, WebSocket } from "ws";
 import { CloseCode, closeReason } from "./close-codes.ts";
 import type { ServerEvents } from "./events.ts";
 import type { Logger } from "./log.ts";
+import { checkAwarenessEntries } from "./presence-rules.ts";
 import {
   decodeClientMessage,
+  encodeAwarenessUpdate,
   encodeSyncStep1,
   encodeSyncStep2,
   ProtocolError,
+  type AwarenessEntry,
   type ClientMessage,
 } from "./protocol.ts";
 import { RateLimiter, type RateLimit } from "./rate-limit.ts";
@@ -49,6 +52,8 @@ export class Connection implements RoomMember {
 
   private readonly ws: WebSocket;
   private readonly socket: Duplex;
+  /** Display name in the token, shown when the plan has no row for the person. */
+  private readonly claimsName: string;
   private readonly logger: Logger;
   private readonly events: ServerEvents;
   private readonly limiter: RateLimiter;
@@ -63,6 +68,7 @@ export class Connection implements RoomMember {
     this.events = options.events;
     this.limiter = new RateLimiter(options.rateLimit);
     this.role = options.claims.role;
+    this.claimsName = options.claims.name;
     // An invite token is shared by everyone holding the link, so its id
     // does not name a person in the update history.
     this.personId =
@@ -210,7 +216,7 @@ export class Connection implements RoomMember {
       case "update":
         return this.receiveUpdate(message.update, message.empty);
       case "awareness":
-        return this.receiveAwareness(message.update);
+        return this.receiveAwareness(message.entries);
       case "query-awareness": {
         const awareness = this.room.encodeAllAwareness();
         if (awareness) this.send(awareness);
@@ -260,17 +266,41 @@ export class Connection implements RoomMember {
     });
   }
 
-  private receiveAwareness(update: Uint8Array): void {
+  private receiveAwareness(entries: AwarenessEntry[]): void {
+    let accepted: AwarenessEntry[];
     try {
-      this.room.applyAwareness(this, update);
+      const room = {
+        states: this.room.awareness.getStates(),
+        meta: this.room.awareness.meta,
+        lastUserIds: this.room.lastUserIds,
+      };
+      accepted = checkAwarenessEntries(entries, room, this);
     } catch (error) {
-      this.reject(
-        new ProtocolError(
-          CloseCode.INVALID_PAYLOAD,
-          `invalid awareness update: ${(error as Error).message}`,
-        ),
+      if (error instanceof ProtocolError) return this.reject(error);
+      throw error;
+    }
+    if (accepted.length === 0) return;
+
+    try {
+      this.room.applyAwareness(this, encodeAwarenessUpdate(accepted));
+    } catch (error) {
+      // The update was decoded and re-encoded by the server, so a failure
+      // here is a server bug, not the client's.
+      this.logger.error({ err: error }, "awareness update failed to apply");
+      this.close(
+        CloseCode.INTERNAL_ERROR,
+        "The server could not apply your presence update; reconnect to send it again.",
       );
     }
+  }
+
+  /**
+   * Returns the name that presence shows for this connection: the person's
+   * current name in the plan, else the name in the token.
+   */
+  displayName(): string {
+    if (this.personId === null) return this.claimsName;
+    return this.room.personName(this.personId) ?? this.claimsName;
   }
 
   private reject(error: ProtocolError): void {

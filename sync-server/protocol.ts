@@ -20,8 +20,20 @@ export type ClientMessage =
       /** True when the update carries no structs and no deletions. */
       empty: boolean;
     }
-  | { type: "awareness"; update: Uint8Array }
+  | { type: "awareness"; entries: AwarenessEntry[] }
   | { type: "query-awareness" };
+
+/**
+ * One client's entry of a y-protocols awareness update. `json` is the state
+ * as sent, "null" when the client removes its state, and `state` is its
+ * parsed value.
+ */
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  json: string;
+  state: Record<string, unknown> | null;
+}
 
 /**
  * A message the server cannot accept; `closeCode` is what the connection gets.
@@ -60,7 +72,10 @@ function decodeBody(type: number, decoder: decoding.Decoder): ClientMessage {
     case MESSAGE_SYNC:
       return decodeSync(decoder);
     case MESSAGE_AWARENESS:
-      return { type: "awareness", update: readBytes(decoder, "awareness") };
+      return {
+        type: "awareness",
+        entries: decodeAwarenessUpdate(readBytes(decoder, "awareness")),
+      };
     case MESSAGE_QUERY_AWARENESS:
       return { type: "query-awareness" };
     default:
@@ -109,6 +124,105 @@ function decodeSync(decoder: decoding.Decoder): ClientMessage {
     CloseCode.UNSUPPORTED_DATA,
     `unsupported sync message type ${syncType}`,
   );
+}
+
+/**
+ * Decodes an awareness update: varUint count, then per client varUint
+ * client id, varUint clock and varString JSON state, as y-protocols 1.0
+ * awareness.js writes it. Throws a ProtocolError with 1007 for bytes that
+ * do not decode and for a state that is neither a JSON object nor null.
+ */
+export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
+  const decoder = decoding.createDecoder(update);
+  const count = readAwarenessVarUint(decoder, "client count");
+  const entries: AwarenessEntry[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const clientId = readAwarenessVarUint(decoder, "client id");
+    const clock = readAwarenessVarUint(decoder, "clock");
+    const json = readAwarenessString(decoder, clientId);
+    entries.push({ clientId, clock, json, state: parseState(json, clientId) });
+  }
+  if (decoding.hasContent(decoder)) {
+    throw invalidAwareness(
+      `${decoder.arr.length - decoder.pos} unexpected bytes after ${count} clients`,
+    );
+  }
+  return entries;
+}
+
+/** Encodes entries in the awareness update format `decodeAwarenessUpdate` reads. */
+export function encodeAwarenessUpdate(
+  entries: readonly AwarenessEntry[],
+): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const entry of entries) {
+    encoding.writeVarUint(encoder, entry.clientId);
+    encoding.writeVarUint(encoder, entry.clock);
+    encoding.writeVarString(encoder, entry.json);
+  }
+  return encoding.toUint8Array(encoder);
+}
+
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+function readAwarenessVarUint(
+  decoder: decoding.Decoder,
+  field: string,
+): number {
+  try {
+    return decoding.readVarUint(decoder);
+  } catch {
+    throw invalidAwareness(`truncated ${field}`);
+  }
+}
+
+function readAwarenessString(
+  decoder: decoding.Decoder,
+  clientId: number,
+): string {
+  const length = readAwarenessVarUint(
+    decoder,
+    `state length of client ${clientId}`,
+  );
+  const end = decoder.pos + length;
+  if (end > decoder.arr.length) {
+    throw invalidAwareness(
+      `state of client ${clientId} has ${length} bytes but ${decoder.arr.length - decoder.pos} are left`,
+    );
+  }
+  const bytes = decoder.arr.subarray(decoder.pos, end);
+  decoder.pos = end;
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    throw invalidAwareness(`state of client ${clientId} is not UTF-8`);
+  }
+}
+
+function parseState(
+  json: string,
+  clientId: number,
+): Record<string, unknown> | null {
+  let state: unknown;
+  try {
+    state = JSON.parse(json);
+  } catch (error) {
+    throw invalidAwareness(
+      `state of client ${clientId} is not JSON: ${(error as Error).message}`,
+    );
+  }
+  if (state === null) return null;
+  if (typeof state !== "object" || Array.isArray(state)) {
+    throw invalidAwareness(
+      `state of client ${clientId} is ${Array.isArray(state) ? "an array" : typeof state}; send a JSON object or null`,
+    );
+  }
+  return state as Record<string, unknown>;
+}
+
+function invalidAwareness(message: string): ProtocolError {
+  return invalid(`invalid awareness update: ${message}`);
 }
 
 function readVarUint(decoder: decoding.Decoder, field: string): number {

@@ -2,6 +2,7 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import type { ServerEvents } from "./events.ts";
 import { registerAwarenessClients } from "./history/client-registration.ts";
 import type { Logger } from "./log.ts";
+import { userId } from "./presence-rules.ts";
 import { encodeAwareness } from "./protocol.ts";
 import { isMember, type RoomMember } from "./room-member.ts";
 import type { Storage } from "./storage.ts";
@@ -21,6 +22,8 @@ export interface AwarenessRelayRoom {
   room: string;
   members: Set<RoomMember>;
   awareness: awarenessProtocol.Awareness;
+  /** The `user.id` of each client id's last state, which the relay records. */
+  lastUserIds: Map<number, string>;
   storage: Storage;
   events: ServerEvents;
   peers: RoomPeers | undefined;
@@ -53,17 +56,43 @@ export function createAwarenessRelay(room: AwarenessRelayRoom): AwarenessRelay {
     );
   };
 
+  // A client id moves to the member or node that sent its new state, which
+  // the presence rules allow only for the same person reconnecting. The
+  // earlier connection then no longer removes that state when it closes.
+  const takeOver = (ids: number[], owner: RoomMember | null): void => {
+    for (const member of room.members) {
+      if (member === owner) continue;
+      for (const id of ids) member.awarenessClients.delete(id);
+    }
+  };
+
+  const recordUserIds = (ids: number[]): void => {
+    for (const id of ids) {
+      const state = room.awareness.getStates().get(id);
+      const user = state ? userId(state) : undefined;
+      if (user === undefined) room.lastUserIds.delete(id);
+      else room.lastUserIds.set(id, user);
+    }
+  };
+
   return (change, origin) => {
     const changed = [...change.added, ...change.updated, ...change.removed];
+    const present = [...change.added, ...change.updated];
+    recordUserIds(present);
     if (isMember(origin, room.members)) {
-      for (const id of [...change.added, ...change.updated])
-        origin.awarenessClients.add(id);
+      const newlyOwned = present.filter(
+        (id) => !origin.awarenessClients.has(id),
+      );
+      if (newlyOwned.length > 0) takeOver(newlyOwned, origin);
+      for (const id of present) origin.awarenessClients.add(id);
       for (const id of change.removed) origin.awarenessClients.delete(id);
-      registerClients(origin, [...change.added, ...change.updated]);
+      registerClients(origin, present);
       room.events.emit("awareness-relayed", {
         room: room.room,
         connectionId: origin.id,
       });
+    } else if (origin === REMOTE_ORIGIN && present.length > 0) {
+      takeOver(present, null);
     }
     const update = awarenessProtocol.encodeAwarenessUpdate(
       room.awareness,

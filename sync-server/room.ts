@@ -60,6 +60,11 @@ export class Room implements ClusterRoom {
   readonly doc = new Y.Doc();
   readonly awareness: awarenessProtocol.Awareness;
   readonly members = new Set<RoomMember>();
+  /**
+   * The `user.id` of the last awareness state of each client id, kept after
+   * the state is removed so that only its person may announce it again.
+   */
+  readonly lastUserIds = new Map<number, string>();
   state: RoomState = "loading";
 
   private readonly options: RoomOptions;
@@ -117,6 +122,7 @@ export class Room implements ClusterRoom {
       room: room.name,
       members: this.members,
       awareness: this.awareness,
+      lastUserIds: this.lastUserIds,
       storage: options.storage,
       events: options.events,
       peers: options.peers,
@@ -296,11 +302,31 @@ export class Room implements ClusterRoom {
   }
 
   /**
-   * Applies an awareness update from a member; the change is relayed to
-   * everyone.
+   * Applies an awareness update from a member that `checkAwarenessEntries`
+   * in presence-rules.ts accepted; the change is relayed to everyone.
    */
   applyAwareness(member: RoomMember, update: Uint8Array): void {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, member);
+  }
+
+  /**
+   * Returns a person's current display name in this room's plan, or null
+   * when the plan has no row for them or the lookup failed.
+   */
+  personName(personId: string): string | null {
+    try {
+      return (
+        this.options.storage.people.get(this.planId, personId)?.name ?? null
+      );
+    } catch (error) {
+      // Presence then shows the name in the person's token, which is only
+      // stale after a rename.
+      this.logger.error(
+        { err: error, person: personId },
+        "person name lookup failed",
+      );
+      return null;
+    }
   }
 
   /**

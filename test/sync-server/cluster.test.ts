@@ -84,15 +84,19 @@ describe("cluster mode", () => {
     const a = await cluster.editor(nodeA);
     const b = await cluster.editor(nodeB);
     const awarenessOfB = b.provider.awareness;
-    const seesAda = () =>
+    const seesMarker = () =>
       [...awarenessOfB.getStates().values()].some(
-        (state) => (state as { user?: { name?: string } }).user?.name === "Ada",
+        (state) => (state as { marker?: string }).marker === "from node A",
       );
 
-    a.provider.awareness.setLocalStateField("user", { name: "Ada" });
+    // The server stamps the token's name over the name the client sends.
+    a.provider.awareness.setLocalState({
+      user: { name: "Ada" },
+      marker: "from node A",
+    });
     await new Promise<void>((resolve) => {
       const check = () => {
-        if (!seesAda()) return;
+        if (!seesMarker()) return;
         awarenessOfB.off("change", check);
         resolve();
       };
@@ -100,7 +104,8 @@ describe("cluster mode", () => {
       check();
     });
     expect(awarenessOfB.getStates().get(a.doc.clientID)).toMatchObject({
-      user: { name: "Ada" },
+      user: { name: "Test editor" },
+      marker: "from node A",
     });
 
     a.provider.disconnect();

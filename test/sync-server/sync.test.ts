@@ -114,10 +114,11 @@ describe("sync", () => {
   });
 
   test("awareness is relayed between clients", async () => {
-    const a = await api.editor();
+    const a = await (await api.demoRooms("editor", "Ada")).plan();
     const b = await api.editor();
 
-    a.provider.awareness.setLocalStateField("user", { name: "Ada" });
+    // The server stamps the person's id and name over what the client sent.
+    a.provider.awareness.setLocalStateField("user", { name: "Someone else" });
 
     await new Promise<void>((resolve) => {
       const check = () => {
@@ -128,7 +129,7 @@ describe("sync", () => {
       b.provider.awareness.on("change", check);
     });
     expect(b.provider.awareness.getStates().get(a.doc.clientID)).toEqual({
-      user: { name: "Ada" },
+      user: { name: "Ada", id: "person-Ada" },
     });
   });
 

@@ -247,6 +247,9 @@ export class Workspace {
     };
     saveSession(this.session);
     this.#renewer?.schedule();
+    // The server stamps presence with the name it has stored, so the state
+    // sent before the rename reached it still shows the old name.
+    this.presence.announce();
   }
 
   // Renews the personal token before it expires. A renewed token is stored
