@@ -50,9 +50,21 @@ export function requirePlan(context: ApiContext, planId: string): void {
     throw new HttpError(
       404,
       "PLAN_NOT_FOUND",
-      `Plan "${planId}" does not exist on this server. Ask for an invite to an existing plan.`,
+      `Plan ${quotePlanId(planId)} does not exist on this server. Ask for an invite to an existing plan.`,
     );
   }
+}
+
+/** Longest part of a requested plan id that an error message repeats. */
+const QUOTED_ID_CHARS = 80;
+
+/**
+ * Quotes a plan id from a request for an error message: control characters
+ * escaped as JSON escapes them, and an id over 80 characters cut short.
+ */
+export function quotePlanId(planId: string): string {
+  if (planId.length <= QUOTED_ID_CHARS) return JSON.stringify(planId);
+  return `${JSON.stringify(planId.slice(0, QUOTED_ID_CHARS))}... (${planId.length} characters)`;
 }
 
 /** Rejects a revoked invite or a removed person with 403. */

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import type { WebSocket, WebSocketServer } from "ws";
+import { quotePlanId } from "./api-auth.ts";
 import { checkAccess } from "./access.ts";
 import { CloseCode, closeReason } from "./close-codes.ts";
 import { Connection } from "./connection.ts";
@@ -139,7 +140,7 @@ function checkRecords(
     return {
       ok: false,
       code: CloseCode.FORBIDDEN,
-      reason: `Plan "${room.planId}" does not exist on this server.`,
+      reason: `Plan ${quotePlanId(room.planId)} does not exist on this server.`,
     };
   }
   const denial = checkAccess(context.storage, claims);

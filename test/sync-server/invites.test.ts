@@ -468,6 +468,26 @@ describe("sharing permissions", () => {
     expect(reply.body.error.code).toBe("PLAN_NOT_FOUND");
   });
 
+  test("unknown plan id is quoted and cut", async () => {
+    const ada = await api.joinDemo("editor", "Ada");
+    const long = "x".repeat(300);
+
+    const withNul = await api.call("GET", "/api/plans/demo%00/invites", {
+      token: ada.token,
+    });
+    const tooLong = await api.call("GET", `/api/plans/${long}/invites`, {
+      token: ada.token,
+    });
+
+    expect(withNul.status).toBe(404);
+    expect(withNul.body.error.message).toContain('Plan "demo\\u0000" does');
+    expect(withNul.body.error.message).not.toContain("\u0000");
+    expect(tooLong.status).toBe(404);
+    expect(tooLong.body.error.message).toContain(
+      `Plan "${"x".repeat(80)}"... (300 characters) does`,
+    );
+  });
+
   test("invite token gets 401", async () => {
     const links = await api.server.demoLinks();
     const reply = await api.call("GET", "/api/plans/demo/people", {
