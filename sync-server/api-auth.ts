@@ -55,7 +55,7 @@ export function requirePlan(context: ApiContext, planId: string): void {
   }
 }
 
-/** Longest part of a requested plan id that an error message repeats. */
+/** Maximum characters of a requested plan id that an error message repeats. */
 const QUOTED_ID_CHARS = 80;
 
 /**

@@ -294,6 +294,23 @@ export interface ServerProcess {
 
 const MAIN = path.resolve(import.meta.dirname, "../../sync-server/main.ts");
 
+/** Returns the environment of a server process on `fixture`, with `env` on top. */
+export function serverEnv(
+  fixture: Fixture,
+  env: Record<string, string> = {},
+): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    DATA_DIR: fixture.dataDir,
+    PUBLIC_DATA_DIR: fixture.publicDataDir,
+    WEB_DIR: fixture.webDir,
+    AUTH_SECRET: TEST_SECRET,
+    ...env,
+  };
+}
+
 /** Spawns sync-server/main.ts and resolves once it printed its three links. */
 export function spawnServer(
   fixture: Fixture,
@@ -301,16 +318,7 @@ export function spawnServer(
 ): Promise<ServerProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", MAIN], {
     cwd: path.resolve(import.meta.dirname, "../.."),
-    env: {
-      ...process.env,
-      PORT: "0",
-      HOST: "127.0.0.1",
-      DATA_DIR: fixture.dataDir,
-      PUBLIC_DATA_DIR: fixture.publicDataDir,
-      WEB_DIR: fixture.webDir,
-      AUTH_SECRET: TEST_SECRET,
-      ...env,
-    },
+    env: serverEnv(fixture, env),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
